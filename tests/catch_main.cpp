@@ -1,0 +1,12 @@
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+
+// A QCoreApplication exists for every test so Qt resources, QStandardPaths and
+// QProcess behave as they do in the shipped programs.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    return Catch::Session().run(argc, argv);
+}
