@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace doorstep {
+
+/// How the store checks and normalises one field before it is written.
+enum class FieldType {
+    Text, ///< free text (merged with conflict versions by sync)
+    Label, ///< short text such as a name or a postcode
+    Date, ///< ISO 8601 date, yyyy-MM-dd
+    DateTime, ///< ISO 8601 UTC date and time
+    Integer,
+    Real,
+    Boolean,
+    Reference, ///< id of a live record of another kind
+    NhsNumber, ///< 10 digits with a valid modulus-11 check digit, stored as digits
+    Choice, ///< one of a fixed set of words
+    Blob,
+};
+
+struct FieldSpec {
+    QString name;
+    FieldType type = FieldType::Text;
+    bool required = false;
+    QString label; ///< how error messages name the field to a person
+    QString referencedKind; ///< for Reference
+    QStringList choices; ///< for Choice
+    qint64 minimum = 0; ///< for Integer, when maximum > minimum
+    qint64 maximum = 0;
+};
+
+/// The rules the store enforces on a kind of record: its table, its fields, and
+/// whether it may change after it is written.
+struct RecordKindSpec {
+    enum class Mutability {
+        Mutable,
+        AppendOnly, ///< never updated; may be tombstoned (ink strokes)
+        Immutable, ///< never updated or deleted (signed consents)
+        FinalisedByStatus, ///< mutable until its status field becomes "final" (visits)
+    };
+
+    QString kind;
+    QString table;
+    QString label;
+    QList<FieldSpec> fields;
+    Mutability mutability = Mutability::Mutable;
+    /// The schema version that created this kind's table.
+    int sinceVersion = 1;
+
+    const FieldSpec *field(const QString &name) const;
+};
+
+/// Every kind of record the product stores; the store's one write path accepts no other.
+class RecordSchema
+{
+public:
+    static const QList<RecordKindSpec> &kinds();
+    static const RecordKindSpec *find(const QString &kind);
+};
+
+} // namespace doorstep

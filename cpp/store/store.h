@@ -1,0 +1,105 @@
+#pragma once
+
+#include "domain/result.h"
+#include "protocol/hybridlogicalclock.h"
+#include "store/change.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/storepaths.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace doorstep {
+
+struct RecordKindSpec;
+
+/// What `verify` found: each problem as a sentence, and the figures it checked.
+struct VerifyReport {
+    QStringList problems;
+    qint64 records = 0;
+    qint64 journalEntries = 0;
+    bool ok() const { return problems.isEmpty(); }
+};
+
+/// The encrypted local store. The one place that writes: apply() writes the record, a
+/// change-journal entry per field (for sync) and an audit entry in one transaction.
+/// Repositories read through query(), which accepts only read-only SQL.
+class Store
+{
+public:
+    struct Options {
+        Database::Protection protection = Database::Protection::Encrypted;
+        /// Wall time in milliseconds since the epoch; injected so tests control it.
+        HybridLogicalClock::PhysicalClock clock = HybridLogicalClock::systemMilliseconds();
+    };
+
+    /// Creates a new store in folder (made if missing) for userId. Refuses if a
+    /// database is already there.
+    static Result<std::unique_ptr<Store>> create(const QString &folder, QByteArrayView key,
+                                                 const QString &userId, Options options);
+    static Result<std::unique_ptr<Store>> create(const QString &folder, QByteArrayView key,
+                                                 const QString &userId)
+    {
+        return create(folder, key, userId, Options {});
+    }
+    /// Opens an existing store. A damaged database is moved aside into a
+    /// "damaged-<time>" folder (never replaced or deleted) and reported as Damaged.
+    static Result<std::unique_ptr<Store>> open(const QString &folder, QByteArrayView key,
+                                               Options options);
+    static Result<std::unique_ptr<Store>> open(const QString &folder, QByteArrayView key)
+    {
+        return open(folder, key, Options {});
+    }
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// Applies changes in one transaction: all of them or none. Returns the record id
+    /// of each change, in order (new ids for creates).
+    Result<QStringList> apply(const QList<Change> &changes);
+    Result<QString> apply(const Change &change);
+
+    /// Prepares a read-only query for a repository; any SQL that could write is refused.
+    Result<Statement> query(const QString &sql);
+
+    /// Integrity check, foreign keys, and journal ↔ records consistency.
+    Result<VerifyReport> verify();
+
+    QString deviceId() const { return m_deviceId; }
+    QString userId() const { return m_userId; }
+    Hlc lastHlc() const { return m_clock.last(); }
+    StorePaths paths() const { return m_paths; }
+
+    /// Moves the database and its WAL/SHM files into a new "damaged-<time>" folder
+    /// beside them and returns that folder.
+    static Result<QString> setAside(const StorePaths &paths, const QDateTime &nowUtc);
+
+private:
+    Store(StorePaths paths, Database db, Options options);
+    Result<void> loadMeta();
+    Result<QString> applyOne(const Change &change, const QDateTime &now);
+    Result<Statement *> cached(const QString &sql);
+    Result<QVariant> normalise(const RecordKindSpec &kind, const FieldValue &value);
+    Result<void> journal(const RecordKindSpec &kind, const QString &recordId, const QString &field,
+                         const QVariant &value);
+    Result<void> audit(const QString &action, const RecordKindSpec &kind, const QString &recordId,
+                       const QStringList &fields, const QDateTime &now);
+    Result<void> saveMeta();
+
+    StorePaths m_paths;
+    Database m_db;
+    Options m_options;
+    HybridLogicalClock m_clock;
+    QString m_deviceId;
+    QString m_userId;
+    qint64 m_nextOpSeq = 1;
+    std::map<QString, Statement> m_statements;
+};
+
+} // namespace doorstep
