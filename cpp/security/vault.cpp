@@ -98,7 +98,7 @@ Result<SecureBytes> Vault::createWithNewKey(
     auto key = SecureBytes::random(KeySlot::KeySize);
     if (!key)
         return key;
-    if (auto created = create(slotPath, *key, passphrase, KeySlot::Kind::Passphrase, params);
+    if (auto created = createForKey(slotPath, *key, passphrase, KeySlot::Kind::Passphrase, params);
         !created) {
         return created.error();
     }
@@ -106,12 +106,6 @@ Result<SecureBytes> Vault::createWithNewKey(
 }
 
 Result<void> Vault::createForKey(const QString &slotPath, const SecureBytes &key,
-    const SecureBytes &secret, KeySlot::Kind kind, const KdfParams &params)
-{
-    return create(slotPath, key, secret, kind, params);
-}
-
-Result<void> Vault::create(const QString &slotPath, const SecureBytes &key,
     const SecureBytes &secret, KeySlot::Kind kind, const KdfParams &params)
 {
     if (secret.isEmpty())

@@ -49,8 +49,6 @@ public:
     bool isDestroyed() const;
 
 private:
-    static Result<void> create(const QString &slotPath, const SecureBytes &key,
-        const SecureBytes &secret, KeySlot::Kind kind, const KdfParams &params);
     Result<SecureBytes> unlockLocked(const SecureBytes &secret);
     Error destroyAndLockOut(const KeySlot &slot);
     QString wrongSecretMessage(KeySlot::Kind kind, int failures) const;
