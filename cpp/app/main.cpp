@@ -1,0 +1,47 @@
+#include "models/session.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QStandardPaths>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(DoorstepPlugin)
+Q_IMPORT_QML_PLUGIN(Doorstep_ModelsPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Doorstep"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Doorstep"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Doorstep: offline casework for early-help family practitioners."));
+    parser.addHelpOption();
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"), QStringLiteral("The folder of the encrypted store."),
+        QStringLiteral("folder"));
+    parser.addOption(storeOption);
+    parser.process(app);
+
+    QString folder = parser.value(storeOption);
+    if (folder.isEmpty())
+        folder = qEnvironmentVariable("DOORSTEP_STORE");
+    if (folder.isEmpty())
+        folder = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                     .filePath(QStringLiteral("doorstep/store"));
+
+    doorstep::Session session(folder);
+    doorstep::Session::setInstance(&session);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Doorstep/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QQmlEngine>
+
+#include <memory>
+
+namespace doorstep {
+
+/// The practitioner's working session: unlocks the encrypted store with the passphrase,
+/// holds it open while unlocked, and closes it (forgetting the key) on lock.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool unlocked READ isUnlocked NOTIFY unlockedChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
+    Q_PROPERTY(int errorCode READ errorCode NOTIFY errorChanged)
+
+public:
+    explicit Session(QString storeFolder, QObject *parent = nullptr);
+    ~Session() override;
+
+    bool isUnlocked() const { return m_store != nullptr; }
+    bool isBusy() const { return m_busy; }
+    QString errorString() const { return m_errorString; }
+    int errorCode() const { return m_errorCode; }
+    Store *store() const { return m_store.get(); }
+    QString storeFolder() const { return m_storeFolder; }
+
+    /// Unlocks in the background (the key derivation takes about half a second) and
+    /// emits unlockedChanged, or sets errorString.
+    Q_INVOKABLE void unlock(const QString &passphrase);
+    Q_INVOKABLE void lock();
+
+    /// QML's singleton `Session` is the one session main() made and injected here.
+    /// (A QML_FOREIGN wrapper, as STYLE.md prefers, is registered by Qt 6.4's
+    /// qmltyperegistrar as a value type, which qmllint then cannot see into.)
+    static Session *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(Session *session);
+
+Q_SIGNALS:
+    void unlockedChanged();
+    void busyChanged();
+    void errorChanged();
+
+private:
+    void setError(int code, const QString &message);
+
+    QString m_storeFolder;
+    std::unique_ptr<Store> m_store;
+    bool m_busy = false;
+    QString m_errorString;
+    int m_errorCode = -1;
+    QFutureWatcher<Result<std::unique_ptr<Store>>> m_watcher;
+    static inline Session *s_instance = nullptr;
+};
+
+} // namespace doorstep
