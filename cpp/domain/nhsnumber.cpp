@@ -127,11 +127,11 @@ Result<NhsNumber> NhsNumber::parse(const QString &text)
     // Every number made of one repeated digit passes the modulus-11 check (the weights sum
     // to 54, which is -1 mod 11, so the check digit always equals the repeated digit), and
     // "0000000000" or "9999999999" is what gets typed when the real number is unknown.
-    // None is ever issued, so accepting one would let a placeholder link unrelated
+    // None is ever issued, so accepting one would let a stand-in number link unrelated
     // children across agencies.
     if (digits.count(digits.front()) == digitCount)
         return makeError(Error::Code::InvalidArgument,
-            tr("NHS number %1 is a placeholder, not a real NHS number. Leave it "
+            tr("NHS number %1 is a stand-in, not a real NHS number. Leave it "
                "blank if the NHS number is not known.")
                 .arg(group334(digits)));
 

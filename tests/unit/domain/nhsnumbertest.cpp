@@ -127,14 +127,14 @@ TEST_CASE("rejects spaces or hyphens outside the 3-3-4 grouping", "[domain]")
     CHECK(parseError(text).contains(QStringLiteral("spaces or hyphens are in the wrong places")));
 }
 
-TEST_CASE("rejects numbers of one repeated digit as placeholders", "[domain]")
+TEST_CASE("rejects numbers of one repeated digit as stand-ins", "[domain]")
 {
     // Each of these passes the modulus-11 check (see NhsNumber::parse), so only this rule
     // keeps "unknown" from becoming a number shared by every child it is typed for.
     for (char digit = '0'; digit <= '9'; ++digit) {
         const QString text(10, QChar::fromLatin1(digit));
         INFO(text.toStdString());
-        CHECK(parseError(text).contains(QStringLiteral("is a placeholder, not a real NHS number")));
+        CHECK(parseError(text).contains(QStringLiteral("is a stand-in, not a real NHS number")));
     }
 }
 

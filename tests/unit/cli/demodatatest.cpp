@@ -1,0 +1,83 @@
+#include "cli/demodata.h"
+#include "domain/nhsnumber.h"
+#include "store/familyrepository.h"
+#include "store/personrepository.h"
+
+#include "unit/store/storetesthelpers.h"
+
+#include <QSet>
+
+using namespace doorstep;
+
+namespace {
+
+DemoData::Options options(quint32 seed)
+{
+    DemoData::Options o;
+    o.seed = seed;
+    o.practitionerId = QStringLiteral("practitioner-1");
+    return o;
+}
+
+QStringList describe(const QList<Change> &changes)
+{
+    QStringList lines;
+    for (const Change &change : changes) {
+        QString line = change.kind + QLatin1Char(' ') + change.recordId;
+        for (const FieldValue &field : change.fields)
+            line += QLatin1Char(' ') + field.field + QLatin1Char('=') + field.value.toString();
+        lines << line;
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("The same seed gives the same families, ids and values", "[cli]")
+{
+    for (int i = 0; i < 20; ++i)
+        CHECK(describe(DemoData::family(options(7), i)) == describe(DemoData::family(options(7), i)));
+}
+
+TEST_CASE("Different seeds give different families", "[cli]")
+{
+    CHECK(describe(DemoData::family(options(1), 0)) != describe(DemoData::family(options(2), 0)));
+}
+
+TEST_CASE("Demo NHS numbers are valid, unique and in the NHS test range", "[cli]")
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 500; ++i) {
+        for (const Change &change : DemoData::family(options(3), i)) {
+            for (const FieldValue &field : change.fields) {
+                if (field.field != QLatin1String("nhs_number"))
+                    continue;
+                const QString number = field.value.toString();
+                CHECK(number.startsWith(QStringLiteral("999")));
+                CHECK(NhsNumber::parse(number).ok());
+                CHECK_FALSE(seen.contains(number));
+                seen.insert(number);
+            }
+        }
+    }
+    CHECK(seen.size() > 1000);
+}
+
+TEST_CASE("Demo families go through the write path and pass verify", "[cli]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    QList<Change> all;
+    for (int i = 0; i < 25; ++i)
+        all << DemoData::family(options(11), i);
+    auto applied = store->apply(all);
+    INFO((applied ? QString() : applied.error().message).toStdString());
+    REQUIRE(applied.ok());
+    auto families = FamilyRepository(*store).list();
+    REQUIRE(families->size() == 25);
+    for (const Family &family : *families) {
+        auto people = PersonRepository(*store).forFamily(family.id);
+        CHECK(people->size() >= 2); // at least one adult and one child
+    }
+    CHECK(store->verify()->ok());
+}
