@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcStore, "doorstep.store")
@@ -256,6 +257,15 @@ Result<QStringList> Store::apply(const QList<Change> &changes)
     auto transaction = Transaction::begin(m_db);
     if (!transaction)
         return transaction.error();
+    // A cached statement left on a row keeps the connection's read snapshot open, and no
+    // checkpoint copies the WAL past a snapshot in use: the WAL would grow for as long as the
+    // store stays open. So they are all reset before the commit (whose automatic checkpoint
+    // runs inside it) and on every early return.
+    const auto resetStatements = [this] {
+        for (auto &entry : m_statements)
+            entry.second.reset();
+    };
+    const auto resetOnReturn = qScopeGuard(resetStatements);
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
     QStringList ids;
     ids.reserve(changes.size());
@@ -271,6 +281,7 @@ Result<QStringList> Store::apply(const QList<Change> &changes)
         restoreCounters();
         return saved.error();
     }
+    resetStatements();
     if (auto committed = transaction->commit(); !committed) {
         restoreCounters();
         // Deferred foreign keys are checked at commit.
@@ -285,7 +296,9 @@ Result<QStringList> Store::apply(const QList<Change> &changes)
 
 Result<void> Store::saveMeta()
 {
-    auto update = cached(QStringLiteral("UPDATE meta SET value = ? WHERE key = ?"));
+    // Every UPDATE here is OR FAIL: on one row it fails just as the default ABORT would (and
+    // apply() then rolls everything back), but SQLite need not keep a statement journal for it.
+    auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
     if (!update)
         return update.error();
     if (auto ran = (*update)->bind(1, m_nextOpSeq).bind(2, QStringLiteral("next_op_seq")).run();
@@ -511,7 +524,7 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
         const bool wantLive = change.op == Change::Op::Restore;
         if (isLive(causalLength) == wantLive)
             return id; // already as asked: nothing to record
-        auto update = cached(QStringLiteral("UPDATE %1 SET causal_length = ? WHERE id = ?")
+        auto update = cached(QStringLiteral("UPDATE OR FAIL %1 SET causal_length = ? WHERE id = ?")
                                  .arg(kind->table));
         if (!update)
             return update.error();
@@ -551,7 +564,7 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
     }
     if (changed.isEmpty())
         return id;
-    auto update = cached(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+    auto update = cached(QStringLiteral("UPDATE OR FAIL %1 SET %2 WHERE id = ?")
                              .arg(kind->table, assignments.join(QLatin1Char(','))));
     if (!update)
         return update.error();
@@ -585,13 +598,27 @@ Result<void> Store::journal(const RecordKindSpec &kind, const QString &recordId,
     (*insert)->bind(6, stamp.packed()).bind(7, m_deviceId);
     if (auto ran = (*insert)->run(); !ran)
         return ran.error();
-    auto clock = cached(QStringLiteral("INSERT OR REPLACE INTO field_clock (record_kind, "
-                                       "record_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?)"));
+    // Update the clock in place, or insert it if the field has none yet. Not INSERT OR
+    // REPLACE: inside a transaction SQLite first copies every page such a statement touches
+    // into a statement journal, which SQLCipher encrypts page by page; that was most of what
+    // encryption cost the write path (tests/bench/README.md).
+    auto clock = cached(QStringLiteral("UPDATE OR FAIL field_clock SET hlc = ?, device_id = ? "
+                                       "WHERE record_kind = ? AND record_id = ? AND field = ?"));
     if (!clock)
         return clock.error();
-    (*clock)->bind(1, kind.kind).bind(2, recordId).bind(3, field).bind(4, stamp.packed());
-    (*clock)->bind(5, m_deviceId);
-    return (*clock)->run();
+    (*clock)->bind(1, stamp.packed()).bind(2, m_deviceId).bind(3, kind.kind).bind(4, recordId);
+    (*clock)->bind(5, field);
+    if (auto ran = (*clock)->run(); !ran)
+        return ran.error();
+    if (m_db.changes() > 0)
+        return {};
+    auto first = cached(QStringLiteral("INSERT OR FAIL INTO field_clock (record_kind, record_id, "
+                                       "field, hlc, device_id) VALUES (?, ?, ?, ?, ?)"));
+    if (!first)
+        return first.error();
+    (*first)->bind(1, kind.kind).bind(2, recordId).bind(3, field).bind(4, stamp.packed());
+    (*first)->bind(5, m_deviceId);
+    return (*first)->run();
 }
 
 Result<void> Store::audit(const QString &action, const RecordKindSpec &kind,

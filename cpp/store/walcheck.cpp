@@ -71,33 +71,44 @@ Result<void> WalCheck::check(const QString &walPath)
 
     const qsizetype frameBytes = FrameHeaderBytes + qsizetype(pageSize);
     const qsizetype frames = (wal.size() - HeaderBytes) / frameBytes;
-    Checksum running = headerSum;
-    bool broken = false;
+    // The writer chained each frame's checksum from the previous frame's. After a bad
+    // frame we cannot know whether its data or its stored checksum was hit, so the next
+    // frame is tried from both: the stored value and the one recomputed from the data.
+    Checksum seeds[2] = { headerSum, headerSum };
+    int seedCount = 1;
+    qsizetype firstBroken = -1;
     for (qsizetype i = 0; i < frames; ++i) {
         const uchar *frame = bytes + HeaderBytes + i * frameBytes;
         const Checksum stored { qFromBigEndian<quint32>(frame + 16),
                                 qFromBigEndian<quint32>(frame + 20) };
-        // A frame with other salts is from an older generation (or its salt is corrupt):
-        // SQLite ends the live log there. Only a valid commit after it proves damage.
-        if (qFromBigEndian<quint32>(frame + 8) != salt1
-            || qFromBigEndian<quint32>(frame + 12) != salt2) {
-            broken = true;
-            running = stored;
-            continue;
+        const bool sameGeneration = qFromBigEndian<quint32>(frame + 8) == salt1
+            && qFromBigEndian<quint32>(frame + 12) == salt2;
+        bool valid = false;
+        Checksum computed = stored;
+        for (int s = 0; s < seedCount && sameGeneration && !valid; ++s) {
+            Checksum sum = checksum(frame, 8, seeds[s], bigEndian);
+            sum = checksum(frame + FrameHeaderBytes, int(pageSize), sum, bigEndian);
+            valid = sum.s0 == stored.s0 && sum.s1 == stored.s1;
+            if (s == 0)
+                computed = sum;
         }
-        Checksum sum = checksum(frame, 8, running, bigEndian);
-        sum = checksum(frame + FrameHeaderBytes, int(pageSize), sum, bigEndian);
-        const bool valid = sum.s0 == stored.s0 && sum.s1 == stored.s1;
         const bool commit = qFromBigEndian<quint32>(frame + 4) != 0;
-        if (!valid)
-            broken = true;
-        else if (broken && commit)
+        if (valid && commit && firstBroken >= 0)
             return damaged(QStringLiteral("frame %1 is corrupt but later transactions were "
                                           "committed after it")
-                               .arg(i));
-        // Chain from the stored value, as the writer did, so frames after a corrupt one
-        // can still be checked.
-        running = stored;
+                               .arg(firstBroken));
+        if (valid) {
+            seeds[0] = stored;
+            seedCount = 1;
+            continue;
+        }
+        // A frame with other salts is from an older generation (or its salt is corrupt):
+        // SQLite ends the live log there. Only a valid commit after it proves damage.
+        if (firstBroken < 0)
+            firstBroken = i;
+        seeds[0] = stored;
+        seeds[1] = computed;
+        seedCount = sameGeneration ? 2 : 1;
     }
     return {};
 }

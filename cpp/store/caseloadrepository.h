@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/result.h"
+#include "domain/timescales.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace doorstep
+{
+
+class Store;
+
+/// One family on a practitioner's caseload and the timescale it must meet next.
+struct CaseloadEntry {
+    QString familyId;
+    QString familyName;
+    QDate allocatedOn;
+    /// The open deadline with the earliest dueBy; empty when nothing is open (e.g. closed).
+    std::optional<Deadline> nextDue;
+};
+
+/// Reads a practitioner's caseload with each family's next deadline, for the caseload list.
+///
+/// A case starts at the practitioner's allocation: the visits, plans, reviews and closures
+/// that count toward its timescales are those dated on or after it, so a family referred
+/// again is not judged by what happened in its earlier case.
+class CaseloadRepository
+{
+public:
+    CaseloadRepository(Store &store, Timescales timescales)
+        : m_store(store)
+        , m_timescales(std::move(timescales))
+    {
+    }
+
+    /// Live families with an open (not ended) allocation to practitionerId whose name
+    /// contains search (case-insensitive), the most urgent first: by nextDue's dueBy, then
+    /// families with nothing open, ties by name.
+    Result<QList<CaseloadEntry>> forPractitioner(
+        const QString &practitionerId, const QString &search = {}) const;
+
+private:
+    Store &m_store;
+    Timescales m_timescales;
+};
+
+} // namespace doorstep
