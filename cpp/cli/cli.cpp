@@ -745,7 +745,8 @@ int Cli::run(const QStringList &arguments)
 
     if (!parser.parse(QStringList { QStringLiteral("doorstep-cli") } + arguments))
         return fail(makeError(Error::Code::InvalidArgument,
-                              parser.errorText() + QStringLiteral("\n") + usageText()));
+                              QStringLiteral("%1 Run doorstep-cli --help for the commands.")
+                                  .arg(parser.errorText())));
     if (parser.isSet(option("help")) || parser.positionalArguments().isEmpty()) {
         m_out << usageText();
         m_out.flush();
@@ -760,7 +761,9 @@ int Cli::run(const QStringList &arguments)
     const auto found = commands().find(name);
     if (found == commands().end())
         return fail(makeError(Error::Code::InvalidArgument,
-                              QStringLiteral("Unknown command \"%1\".\n%2").arg(name, usageText())));
+                              QStringLiteral("Unknown command \"%1\". Run doorstep-cli --help for the "
+                                             "commands.")
+                                  .arg(name)));
     const CommandSpec &spec = found->second;
 
     const QStringList global { QStringLiteral("store"), QStringLiteral("passphrase-file"),
