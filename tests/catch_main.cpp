@@ -1,7 +1,6 @@
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QCoreApplication>
+#include <catch2/catch.hpp>
 
 // A QCoreApplication exists for every test so Qt resources, QStandardPaths and
 // QProcess behave as they do in the shipped programs.

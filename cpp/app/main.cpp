@@ -22,9 +22,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("Doorstep: offline casework for early-help family practitioners."));
     parser.addHelpOption();
-    const QCommandLineOption storeOption(
-        QStringLiteral("store"), QStringLiteral("The folder of the encrypted store."),
-        QStringLiteral("folder"));
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+        QStringLiteral("The folder of the encrypted store."), QStringLiteral("folder"));
     parser.addOption(storeOption);
     parser.process(app);
 

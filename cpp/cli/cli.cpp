@@ -1,10 +1,10 @@
 #include "cli/cli.h"
 
 #include "cli/demodata.h"
-#include "store/storeexport.h"
 #include "security/storeaccess.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
+#include "store/storeexport.h"
 #include "store/visitrepository.h"
 
 #include <QCommandLineParser>
@@ -14,13 +14,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-
 #include <functional>
 #include <map>
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 QString errorCodeName(Error::Code code)
 {
@@ -82,8 +83,8 @@ struct Invocation {
                 : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
             if (!opened)
                 return makeError(Error::Code::NotFound,
-                                 QStringLiteral("Could not read the passphrase file %1: %2.")
-                                     .arg(fileName, file.errorString()));
+                    QStringLiteral("Could not read the passphrase file %1: %2.")
+                        .arg(fileName, file.errorString()));
             QByteArray bytes = file.readLine(4096);
             while (bytes.endsWith('\n') || bytes.endsWith('\r'))
                 bytes.chop(1);
@@ -91,15 +92,15 @@ struct Invocation {
             bytes.fill('\0');
             if (secure && secure->isEmpty())
                 return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("The passphrase file %1 is empty.").arg(fileName));
+                    QStringLiteral("The passphrase file %1 is empty.").arg(fileName));
             return secure;
         }
         const QString name = QString::fromLatin1(variable);
         if (environment.contains(name) && !environment.value(name).isEmpty())
             return SecureBytes::fromString(environment.value(name));
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("No passphrase given: use --%1 FILE or set %2.")
-                             .arg(QString::fromLatin1(fileOption), name));
+            QStringLiteral("No passphrase given: use --%1 FILE or set %2.")
+                .arg(QString::fromLatin1(fileOption), name));
     }
 
     Result<std::unique_ptr<Store>> openStore() const
@@ -135,7 +136,7 @@ Result<KdfParams> kdfFrom(const Invocation &in, KdfParams params)
         const quint64 mib = in.parser.value(option("kdf-memory-mib")).toULongLong(&ok);
         if (!ok)
             return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("--kdf-memory-mib must be a whole number."));
+                QStringLiteral("--kdf-memory-mib must be a whole number."));
         params.memLimitBytes = mib << 20;
     }
     if (in.parser.isSet(option("kdf-iterations"))) {
@@ -143,7 +144,7 @@ Result<KdfParams> kdfFrom(const Invocation &in, KdfParams params)
         params.opsLimit = in.parser.value(option("kdf-iterations")).toULongLong(&ok);
         if (!ok)
             return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("--kdf-iterations must be a whole number."));
+                QStringLiteral("--kdf-iterations must be a whole number."));
     }
     if (auto valid = params.validate(); !valid)
         return valid.error();
@@ -158,17 +159,17 @@ Result<int> positiveNumber(const Invocation &in, const char *name, int defaultVa
     const int value = in.parser.value(option(name)).toInt(&ok);
     if (!ok || value < 0 || value > maximum)
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("--%1 must be a whole number from 0 to %2.")
-                             .arg(QString::fromLatin1(name))
-                             .arg(maximum));
+            QStringLiteral("--%1 must be a whole number from 0 to %2.")
+                .arg(QString::fromLatin1(name))
+                .arg(maximum));
     return value;
 }
 
 Result<QString> requiredWord(const Invocation &in, const QString &what)
 {
     if (in.words.size() != 1)
-        return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("Give exactly one %1.").arg(what));
+        return makeError(
+            Error::Code::InvalidArgument, QStringLiteral("Give exactly one %1.").arg(what));
     return in.words.first();
 }
 
@@ -177,14 +178,14 @@ Result<QString> requiredOption(const Invocation &in, const char *name)
     const QString value = in.parser.value(option(name));
     if (value.trimmed().isEmpty())
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("--%1 is required.").arg(QString::fromLatin1(name)));
+            QStringLiteral("--%1 is required.").arg(QString::fromLatin1(name)));
     return value;
 }
 
 // Options given on the command line become fields; unset options are left out so an
 // add never writes empty values it was not asked for.
-QList<FieldValue> fieldsFrom(const Invocation &in,
-                             std::initializer_list<std::pair<const char *, const char *>> map)
+QList<FieldValue> fieldsFrom(
+    const Invocation &in, std::initializer_list<std::pair<const char *, const char *>> map)
 {
     QList<FieldValue> fields;
     for (const auto &[opt, field] : map) {
@@ -209,10 +210,10 @@ Result<void> runInit(Invocation &in)
     if (!store)
         return store.error();
     in.print({ { QStringLiteral("store"), in.storeFolder() },
-               { QStringLiteral("deviceId"), (*store)->deviceId() },
-               { QStringLiteral("userId"), (*store)->userId() } },
-             QStringLiteral("Created an encrypted store in %1 for %2.\n")
-                 .arg(in.storeFolder(), (*store)->userId()));
+                 { QStringLiteral("deviceId"), (*store)->deviceId() },
+                 { QStringLiteral("userId"), (*store)->userId() } },
+        QStringLiteral("Created an encrypted store in %1 for %2.\n")
+            .arg(in.storeFolder(), (*store)->userId()));
     return {};
 }
 
@@ -231,12 +232,12 @@ Result<void> runPasswd(Invocation &in)
             return chosen.error();
         params = *chosen;
     }
-    auto changed = StoreAccess::changePassphrase(in.storeFolder(), *oldPassphrase, *newPassphrase,
-                                                 params);
+    auto changed
+        = StoreAccess::changePassphrase(in.storeFolder(), *oldPassphrase, *newPassphrase, params);
     if (!changed)
         return changed.error();
     in.print({ { QStringLiteral("changed"), true } },
-             QStringLiteral("The passphrase was changed. The data was not re-encrypted.\n"));
+        QStringLiteral("The passphrase was changed. The data was not re-encrypted.\n"));
     return {};
 }
 
@@ -250,8 +251,8 @@ Result<void> runDemo(Invocation &in)
         ? in.parser.value(option("seed")).toUInt(&seedOk)
         : (seedOk = true, 1u);
     if (!seedOk)
-        return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("--seed must be a whole number."));
+        return makeError(
+            Error::Code::InvalidArgument, QStringLiteral("--seed must be a whole number."));
     auto store = in.openStore();
     if (!store)
         return store.error();
@@ -272,48 +273,42 @@ Result<void> runDemo(Invocation &in)
         }
     }
     in.print({ { QStringLiteral("families"), options.families },
-               { QStringLiteral("seed"), qint64(seed) } },
-             QStringLiteral("Added %1 fictional families (seed %2).\n")
-                 .arg(options.families)
-                 .arg(seed));
+                 { QStringLiteral("seed"), qint64(seed) } },
+        QStringLiteral("Added %1 fictional families (seed %2).\n").arg(options.families).arg(seed));
     return {};
 }
 
 QJsonObject familyJson(const Family &family)
 {
     return { { QStringLiteral("id"), family.id },
-             { QStringLiteral("familyName"), family.familyName },
-             { QStringLiteral("address"), family.address },
-             { QStringLiteral("postcode"), family.postcode },
-             { QStringLiteral("language"), family.language },
-             { QStringLiteral("interpreterNeeded"), family.interpreterNeeded } };
+        { QStringLiteral("familyName"), family.familyName },
+        { QStringLiteral("address"), family.address },
+        { QStringLiteral("postcode"), family.postcode },
+        { QStringLiteral("language"), family.language },
+        { QStringLiteral("interpreterNeeded"), family.interpreterNeeded } };
 }
 
 QJsonObject personJson(const Person &person)
 {
-    return { { QStringLiteral("id"), person.id },
-             { QStringLiteral("familyId"), person.familyId },
-             { QStringLiteral("givenName"), person.givenName },
-             { QStringLiteral("familyName"), person.familyName },
-             { QStringLiteral("dateOfBirth"), person.dateOfBirth.toString(Qt::ISODate) },
-             { QStringLiteral("nhsNumber"), person.nhsNumber },
-             { QStringLiteral("gender"), person.gender },
-             { QStringLiteral("role"), person.role },
-             { QStringLiteral("school"), person.school } };
+    return { { QStringLiteral("id"), person.id }, { QStringLiteral("familyId"), person.familyId },
+        { QStringLiteral("givenName"), person.givenName },
+        { QStringLiteral("familyName"), person.familyName },
+        { QStringLiteral("dateOfBirth"), person.dateOfBirth.toString(Qt::ISODate) },
+        { QStringLiteral("nhsNumber"), person.nhsNumber },
+        { QStringLiteral("gender"), person.gender }, { QStringLiteral("role"), person.role },
+        { QStringLiteral("school"), person.school } };
 }
 
 QJsonObject visitJson(const Visit &visit)
 {
-    return { { QStringLiteral("id"), visit.id },
-             { QStringLiteral("familyId"), visit.familyId },
-             { QStringLiteral("visitAt"), visit.visitAt.toString(Qt::ISODate) },
-             { QStringLiteral("location"), visit.location },
-             { QStringLiteral("present"), visit.present },
-             { QStringLiteral("workingWell"), visit.workingWell },
-             { QStringLiteral("worries"), visit.worries },
-             { QStringLiteral("needsToHappen"), visit.needsToHappen },
-             { QStringLiteral("notes"), visit.notes },
-             { QStringLiteral("final"), visit.isFinal } };
+    return { { QStringLiteral("id"), visit.id }, { QStringLiteral("familyId"), visit.familyId },
+        { QStringLiteral("visitAt"), visit.visitAt.toString(Qt::ISODate) },
+        { QStringLiteral("location"), visit.location },
+        { QStringLiteral("present"), visit.present },
+        { QStringLiteral("workingWell"), visit.workingWell },
+        { QStringLiteral("worries"), visit.worries },
+        { QStringLiteral("needsToHappen"), visit.needsToHappen },
+        { QStringLiteral("notes"), visit.notes }, { QStringLiteral("final"), visit.isFinal } };
 }
 
 QString personLine(const Person &person)
@@ -324,7 +319,7 @@ QString personLine(const Person &person)
     if (!person.nhsNumber.isEmpty())
         line += QStringLiteral("  NHS %1 %2 %3")
                     .arg(person.nhsNumber.left(3), person.nhsNumber.mid(3, 3),
-                         person.nhsNumber.mid(6));
+                        person.nhsNumber.mid(6));
     if (!person.role.isEmpty())
         line += QStringLiteral("  (%1)").arg(person.role);
     return line + QLatin1Char('\n');
@@ -334,7 +329,7 @@ QString visitLine(const Visit &visit)
 {
     return QStringLiteral("%1  %2%3\n")
         .arg(visit.id, visit.visitAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-             visit.isFinal ? QStringLiteral("  final") : QString());
+            visit.isFinal ? QStringLiteral("  final") : QString());
 }
 
 Result<void> runFamilyAdd(Invocation &in)
@@ -345,10 +340,9 @@ Result<void> runFamilyAdd(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return store.error();
-    QList<FieldValue> fields = fieldsFrom(in, { { "name", "family_name" },
-                                                { "address", "address" },
-                                                { "postcode", "postcode" },
-                                                { "language", "language" } });
+    QList<FieldValue> fields = fieldsFrom(in,
+        { { "name", "family_name" }, { "address", "address" }, { "postcode", "postcode" },
+            { "language", "language" } });
     if (in.parser.isSet(option("interpreter")))
         fields.append({ QStringLiteral("interpreter_needed"), true });
     auto id = (*store)->apply(Change::create(QStringLiteral("family"), fields));
@@ -388,7 +382,8 @@ Result<void> runFamilyShow(Invocation &in)
     if (!family)
         return family.error();
     if (!*family)
-        return makeError(Error::Code::NotFound, QStringLiteral("There is no family with id %1.").arg(*id));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no family with id %1.").arg(*id));
     auto people = PersonRepository(**store).forFamily(*id);
     if (!people)
         return people.error();
@@ -397,9 +392,9 @@ Result<void> runFamilyShow(Invocation &in)
         return visits.error();
     QJsonObject object = familyJson(**family);
     QJsonArray peopleArray, visitArray;
-    QString text = QStringLiteral("%1 family  (%2)\n%3 %4\n\nPeople:\n")
-                       .arg((*family)->familyName, (*family)->id, (*family)->address,
-                            (*family)->postcode);
+    QString text
+        = QStringLiteral("%1 family  (%2)\n%3 %4\n\nPeople:\n")
+              .arg((*family)->familyName, (*family)->id, (*family)->address, (*family)->postcode);
     for (const Person &person : *people) {
         peopleArray.append(personJson(person));
         text += QStringLiteral("  ") + personLine(person);
@@ -426,14 +421,10 @@ Result<void> runPersonAdd(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return store.error();
-    const QList<FieldValue> fields = fieldsFrom(in, { { "family", "family_id" },
-                                                      { "given", "given_name" },
-                                                      { "family-name", "family_name" },
-                                                      { "dob", "date_of_birth" },
-                                                      { "nhs", "nhs_number" },
-                                                      { "gender", "gender" },
-                                                      { "role", "role" },
-                                                      { "school", "school" } });
+    const QList<FieldValue> fields = fieldsFrom(in,
+        { { "family", "family_id" }, { "given", "given_name" }, { "family-name", "family_name" },
+            { "dob", "date_of_birth" }, { "nhs", "nhs_number" }, { "gender", "gender" },
+            { "role", "role" }, { "school", "school" } });
     auto id = (*store)->apply(Change::create(QStringLiteral("person"), fields));
     if (!id)
         return id.error();
@@ -474,7 +465,8 @@ Result<void> runPersonShow(Invocation &in)
     if (!person)
         return person.error();
     if (!*person)
-        return makeError(Error::Code::NotFound, QStringLiteral("There is no person with id %1.").arg(*id));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no person with id %1.").arg(*id));
     in.print(personJson(**person), personLine(**person));
     return {};
 }
@@ -490,14 +482,10 @@ Result<void> runVisitAdd(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return store.error();
-    QList<FieldValue> fields = fieldsFrom(in, { { "family", "family_id" },
-                                                { "at", "visit_at" },
-                                                { "location", "location" },
-                                                { "present", "present" },
-                                                { "working-well", "working_well" },
-                                                { "worries", "worries" },
-                                                { "needs", "needs_to_happen" },
-                                                { "notes", "notes" } });
+    QList<FieldValue> fields = fieldsFrom(in,
+        { { "family", "family_id" }, { "at", "visit_at" }, { "location", "location" },
+            { "present", "present" }, { "working-well", "working_well" }, { "worries", "worries" },
+            { "needs", "needs_to_happen" }, { "notes", "notes" } });
     fields.append({ QStringLiteral("author_id"), (*store)->userId() });
     auto id = (*store)->apply(Change::create(QStringLiteral("visit"), fields));
     if (!id)
@@ -539,21 +527,22 @@ Result<void> runVisitShow(Invocation &in)
     if (!visit)
         return visit.error();
     if (!*visit)
-        return makeError(Error::Code::NotFound, QStringLiteral("There is no visit with id %1.").arg(*id));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no visit with id %1.").arg(*id));
     const Visit &v = **visit;
     in.print(visitJson(v),
-             QStringLiteral("%1Where: %2\nPresent: %3\nWhat's working well: %4\nWhat are we "
-                            "worried about: %5\nWhat needs to happen: %6\nNotes: %7\n")
-                 .arg(visitLine(v), v.location, v.present, v.workingWell, v.worries,
-                      v.needsToHappen, v.notes));
+        QStringLiteral("%1Where: %2\nPresent: %3\nWhat's working well: %4\nWhat are we "
+                       "worried about: %5\nWhat needs to happen: %6\nNotes: %7\n")
+            .arg(visitLine(v), v.location, v.present, v.workingWell, v.worries, v.needsToHappen,
+                v.notes));
     return {};
 }
 
 Result<void> runExport(Invocation &in)
 {
     if (!in.json)
-        return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("export writes JSON only: add --json."));
+        return makeError(
+            Error::Code::InvalidArgument, QStringLiteral("export writes JSON only: add --json."));
     auto store = in.openStore();
     if (!store)
         return store.error();
@@ -581,15 +570,15 @@ Result<void> runVerify(Invocation &in)
                        .arg(report->journalEntries);
     text += report->ok() ? QStringLiteral("The store is consistent.\n")
                          : report->problems.join(QLatin1Char('\n')) + QLatin1Char('\n');
-    in.print({ { QStringLiteral("ok"), report->ok() },
-               { QStringLiteral("records"), report->records },
-               { QStringLiteral("journalEntries"), report->journalEntries },
-               { QStringLiteral("problems"), problems } },
-             text);
+    in.print(
+        { { QStringLiteral("ok"), report->ok() }, { QStringLiteral("records"), report->records },
+            { QStringLiteral("journalEntries"), report->journalEntries },
+            { QStringLiteral("problems"), problems } },
+        text);
     if (!report->ok())
         return makeError(Error::Code::Damaged,
-                         QStringLiteral("The store failed verification (%1 problems).")
-                             .arg(report->problems.size()));
+            QStringLiteral("The store failed verification (%1 problems).")
+                .arg(report->problems.size()));
     return {};
 }
 
@@ -598,47 +587,48 @@ const std::map<QString, CommandSpec> &commands()
     const QStringList kdf { QStringLiteral("kdf-memory-mib"), QStringLiteral("kdf-iterations") };
     static const std::map<QString, CommandSpec> all {
         { QStringLiteral("init"),
-          { QStringList { QStringLiteral("user") } + kdf,
-            QStringLiteral("init --user ID [--kdf-memory-mib N] [--kdf-iterations N]"), runInit } },
+            { QStringList { QStringLiteral("user") } + kdf,
+                QStringLiteral("init --user ID [--kdf-memory-mib N] [--kdf-iterations N]"),
+                runInit } },
         { QStringLiteral("passwd"),
-          { QStringList { QStringLiteral("new-passphrase-file") } + kdf,
-            QStringLiteral("passwd [--new-passphrase-file F]  (or DOORSTEP_NEW_PASSPHRASE)"),
-            runPasswd } },
+            { QStringList { QStringLiteral("new-passphrase-file") } + kdf,
+                QStringLiteral("passwd [--new-passphrase-file F]  (or DOORSTEP_NEW_PASSPHRASE)"),
+                runPasswd } },
         { QStringLiteral("demo"),
-          { { QStringLiteral("families"), QStringLiteral("seed") },
-            QStringLiteral("demo --families N --seed S"), runDemo } },
+            { { QStringLiteral("families"), QStringLiteral("seed") },
+                QStringLiteral("demo --families N --seed S"), runDemo } },
         { QStringLiteral("family add"),
-          { { QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("postcode"),
-              QStringLiteral("language"), QStringLiteral("interpreter") },
-            QStringLiteral("family add --name NAME [--address A] [--postcode P] [--language L] "
-                           "[--interpreter]"),
-            runFamilyAdd } },
+            { { QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("postcode"),
+                  QStringLiteral("language"), QStringLiteral("interpreter") },
+                QStringLiteral("family add --name NAME [--address A] [--postcode P] [--language L] "
+                               "[--interpreter]"),
+                runFamilyAdd } },
         { QStringLiteral("family list"),
-          { { QStringLiteral("search") }, QStringLiteral("family list [--search TEXT]"),
-            runFamilyList } },
+            { { QStringLiteral("search") }, QStringLiteral("family list [--search TEXT]"),
+                runFamilyList } },
         { QStringLiteral("family show"), { {}, QStringLiteral("family show ID"), runFamilyShow } },
         { QStringLiteral("person add"),
-          { { QStringLiteral("family"), QStringLiteral("given"), QStringLiteral("family-name"),
-              QStringLiteral("dob"), QStringLiteral("nhs"), QStringLiteral("gender"),
-              QStringLiteral("role"), QStringLiteral("school") },
-            QStringLiteral("person add --family ID --given NAME [--family-name N] [--dob "
-                           "YYYY-MM-DD] [--nhs NUMBER] [--gender G] [--role R] [--school S]"),
-            runPersonAdd } },
+            { { QStringLiteral("family"), QStringLiteral("given"), QStringLiteral("family-name"),
+                  QStringLiteral("dob"), QStringLiteral("nhs"), QStringLiteral("gender"),
+                  QStringLiteral("role"), QStringLiteral("school") },
+                QStringLiteral("person add --family ID --given NAME [--family-name N] [--dob "
+                               "YYYY-MM-DD] [--nhs NUMBER] [--gender G] [--role R] [--school S]"),
+                runPersonAdd } },
         { QStringLiteral("person list"),
-          { { QStringLiteral("family") }, QStringLiteral("person list --family ID"),
-            runPersonList } },
+            { { QStringLiteral("family") }, QStringLiteral("person list --family ID"),
+                runPersonList } },
         { QStringLiteral("person show"), { {}, QStringLiteral("person show ID"), runPersonShow } },
         { QStringLiteral("visit add"),
-          { { QStringLiteral("family"), QStringLiteral("at"), QStringLiteral("location"),
-              QStringLiteral("present"), QStringLiteral("working-well"),
-              QStringLiteral("worries"), QStringLiteral("needs"), QStringLiteral("notes") },
-            QStringLiteral("visit add --family ID --at YYYY-MM-DDTHH:MM:SSZ [--location L] "
-                           "[--present P] [--working-well T] [--worries T] [--needs T] "
-                           "[--notes T]"),
-            runVisitAdd } },
+            { { QStringLiteral("family"), QStringLiteral("at"), QStringLiteral("location"),
+                  QStringLiteral("present"), QStringLiteral("working-well"),
+                  QStringLiteral("worries"), QStringLiteral("needs"), QStringLiteral("notes") },
+                QStringLiteral("visit add --family ID --at YYYY-MM-DDTHH:MM:SSZ [--location L] "
+                               "[--present P] [--working-well T] [--worries T] [--needs T] "
+                               "[--notes T]"),
+                runVisitAdd } },
         { QStringLiteral("visit list"),
-          { { QStringLiteral("family") }, QStringLiteral("visit list --family ID"),
-            runVisitList } },
+            { { QStringLiteral("family") }, QStringLiteral("visit list --family ID"),
+                runVisitList } },
         { QStringLiteral("visit show"), { {}, QStringLiteral("visit show ID"), runVisitShow } },
         { QStringLiteral("export"), { {}, QStringLiteral("export --json"), runExport } },
         { QStringLiteral("verify"), { {}, QStringLiteral("verify"), runVerify } },
@@ -699,10 +689,10 @@ int Cli::run(const QStringList &arguments)
     const bool json = arguments.contains(QStringLiteral("--json"));
     const auto fail = [&](const Error &error) {
         if (json) {
-            m_out << QJsonDocument(QJsonObject {
-                                       { QStringLiteral("error"),
-                                         QJsonObject { { QStringLiteral("code"), errorCodeName(error.code) },
-                                                       { QStringLiteral("message"), error.message } } } })
+            m_out << QJsonDocument(
+                QJsonObject { { QStringLiteral("error"),
+                    QJsonObject { { QStringLiteral("code"), errorCodeName(error.code) },
+                        { QStringLiteral("message"), error.message } } } })
                          .toJson(QJsonDocument::Indented);
             m_out.flush();
         } else {
@@ -713,31 +703,29 @@ int Cli::run(const QStringList &arguments)
     };
 
     for (const QString &argument : arguments) {
-        if (argument == QLatin1String("--passphrase") || argument.startsWith(QLatin1String("--passphrase="))
+        if (argument == QLatin1String("--passphrase")
+            || argument.startsWith(QLatin1String("--passphrase="))
             || argument == QLatin1String("--new-passphrase")
             || argument.startsWith(QLatin1String("--new-passphrase=")))
             return fail(makeError(Error::Code::InvalidArgument,
-                                  QStringLiteral("A passphrase is never given on the command "
-                                                 "line, where other programs can see it: use "
-                                                 "--passphrase-file FILE or DOORSTEP_PASSPHRASE.")));
+                QStringLiteral("A passphrase is never given on the command "
+                               "line, where other programs can see it: use "
+                               "--passphrase-file FILE or DOORSTEP_PASSPHRASE.")));
     }
 
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QStringList valued { QStringLiteral("store"), QStringLiteral("passphrase-file"),
-                               QStringLiteral("new-passphrase-file"), QStringLiteral("user"),
-                               QStringLiteral("kdf-memory-mib"), QStringLiteral("kdf-iterations"),
-                               QStringLiteral("families"), QStringLiteral("seed"),
-                               QStringLiteral("name"), QStringLiteral("address"),
-                               QStringLiteral("postcode"), QStringLiteral("language"),
-                               QStringLiteral("search"), QStringLiteral("family"),
-                               QStringLiteral("given"), QStringLiteral("family-name"),
-                               QStringLiteral("dob"), QStringLiteral("nhs"),
-                               QStringLiteral("gender"), QStringLiteral("role"),
-                               QStringLiteral("school"), QStringLiteral("at"),
-                               QStringLiteral("location"), QStringLiteral("present"),
-                               QStringLiteral("working-well"), QStringLiteral("worries"),
-                               QStringLiteral("needs"), QStringLiteral("notes") };
+        QStringLiteral("new-passphrase-file"), QStringLiteral("user"),
+        QStringLiteral("kdf-memory-mib"), QStringLiteral("kdf-iterations"),
+        QStringLiteral("families"), QStringLiteral("seed"), QStringLiteral("name"),
+        QStringLiteral("address"), QStringLiteral("postcode"), QStringLiteral("language"),
+        QStringLiteral("search"), QStringLiteral("family"), QStringLiteral("given"),
+        QStringLiteral("family-name"), QStringLiteral("dob"), QStringLiteral("nhs"),
+        QStringLiteral("gender"), QStringLiteral("role"), QStringLiteral("school"),
+        QStringLiteral("at"), QStringLiteral("location"), QStringLiteral("present"),
+        QStringLiteral("working-well"), QStringLiteral("worries"), QStringLiteral("needs"),
+        QStringLiteral("notes") };
     for (const QString &name : valued)
         parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
     for (const char *flag : { "json", "interpreter", "help" })
@@ -745,8 +733,8 @@ int Cli::run(const QStringList &arguments)
 
     if (!parser.parse(QStringList { QStringLiteral("doorstep-cli") } + arguments))
         return fail(makeError(Error::Code::InvalidArgument,
-                              QStringLiteral("%1 Run doorstep-cli --help for the commands.")
-                                  .arg(parser.errorText())));
+            QStringLiteral("%1 Run doorstep-cli --help for the commands.")
+                .arg(parser.errorText())));
     if (parser.isSet(option("help")) || parser.positionalArguments().isEmpty()) {
         m_out << usageText();
         m_out.flush();
@@ -761,23 +749,24 @@ int Cli::run(const QStringList &arguments)
     const auto found = commands().find(name);
     if (found == commands().end())
         return fail(makeError(Error::Code::InvalidArgument,
-                              QStringLiteral("Unknown command \"%1\". Run doorstep-cli --help for the "
-                                             "commands.")
-                                  .arg(name)));
+            QStringLiteral("Unknown command \"%1\". Run doorstep-cli --help for the "
+                           "commands.")
+                .arg(name)));
     const CommandSpec &spec = found->second;
 
     const QStringList global { QStringLiteral("store"), QStringLiteral("passphrase-file"),
-                               QStringLiteral("json"), QStringLiteral("help") };
+        QStringLiteral("json"), QStringLiteral("help") };
     for (const QString &given : parser.optionNames()) {
         if (!global.contains(given) && !spec.options.contains(given))
             return fail(makeError(Error::Code::InvalidArgument,
-                                  QStringLiteral("--%1 is not an option of \"%2\". Usage: %3")
-                                      .arg(given, name, spec.usage)));
+                QStringLiteral("--%1 is not an option of \"%2\". Usage: %3")
+                    .arg(given, name, spec.usage)));
     }
-    const bool takesWord = spec.usage.contains(QLatin1String(" ID")) && !spec.usage.contains(QLatin1String("--"));
+    const bool takesWord
+        = spec.usage.contains(QLatin1String(" ID")) && !spec.usage.contains(QLatin1String("--"));
     if (!takesWord && !words.isEmpty())
         return fail(makeError(Error::Code::InvalidArgument,
-                              QStringLiteral("Unexpected \"%1\". Usage: %2").arg(words.first(), spec.usage)));
+            QStringLiteral("Unexpected \"%1\". Usage: %2").arg(words.first(), spec.usage)));
 
     Invocation invocation { parser, m_out, m_environment, words, json };
     auto result = spec.run(invocation);

@@ -6,7 +6,8 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// doorstep-cli: the scriptable tool on a Doorstep store, for IT staff, tests and
 /// benchmarks. Parses arguments, runs one command, writes text or JSON, and returns

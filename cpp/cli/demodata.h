@@ -5,7 +5,8 @@
 #include <QDate>
 #include <QList>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// Fictional families for demonstrations, tests and benchmarks. The same seed always
 /// gives the same families, people, ids and visits; every NHS number is in the range

@@ -40,10 +40,10 @@ public:
     {
     }
     /// Lets a function returning Result<QVariant> return a QString, and so on.
-    template<typename U,
-             typename = std::enable_if_t<std::is_constructible_v<T, U &&>
-                                         && !std::is_same_v<std::decay_t<U>, T>
-                                         && !std::is_same_v<std::decay_t<U>, Error>>>
+    template <typename U,
+        typename = std::enable_if_t<
+            std::is_constructible_v<T,
+                U &&> && !std::is_same_v<std::decay_t<U>, T> && !std::is_same_v<std::decay_t<U>, Error>>>
     Result(U &&value)
         : m_value(T(std::forward<U>(value)))
     {

@@ -3,7 +3,8 @@
 #include "models/session.h"
 #include "store/familyrepository.h"
 
-namespace doorstep {
+namespace doorstep
+{
 
 FamilyListModel::FamilyListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -83,11 +84,8 @@ QVariant FamilyListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> FamilyListModel::roleNames() const
 {
-    return { { IdRole, "familyId" },
-             { FamilyNameRole, "familyName" },
-             { PostcodeRole, "postcode" },
-             { LanguageRole, "language" },
-             { InterpreterNeededRole, "interpreterNeeded" } };
+    return { { IdRole, "familyId" }, { FamilyNameRole, "familyName" }, { PostcodeRole, "postcode" },
+        { LanguageRole, "language" }, { InterpreterNeededRole, "interpreterNeeded" } };
 }
 
 } // namespace doorstep

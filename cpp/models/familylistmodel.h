@@ -1,15 +1,14 @@
 #pragma once
 
 #include "domain/family.h"
-
-#include <QAbstractListModel>
 #include "models/session.h"
 
+#include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-namespace doorstep {
-
+namespace doorstep
+{
 
 /// The practitioner's families for the caseload list, filtered by a name search.
 class FamilyListModel : public QAbstractListModel

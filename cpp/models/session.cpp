@@ -5,7 +5,8 @@
 #include <QQmlEngine>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace doorstep {
+namespace doorstep
+{
 
 Session::Session(QString storeFolder, QObject *parent)
     : QObject(parent)

@@ -4,12 +4,12 @@
 
 #include <QFutureWatcher>
 #include <QObject>
-#include <QString>
 #include <QQmlEngine>
-
+#include <QString>
 #include <memory>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// The practitioner's working session: unlocks the encrypted store with the passphrase,
 /// holds it open while unlocked, and closes it (forgetting the key) on lock.

@@ -6,9 +6,11 @@
 #include <QFileInfo>
 #include <QUuid>
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 QByteArrayView view(const SecureBytes &bytes)
 {
@@ -20,19 +22,18 @@ QByteArrayView view(const SecureBytes &bytes)
 Result<void> StoreAccess::checkPassphrase(const SecureBytes &passphrase)
 {
     // Count characters, not bytes, so a passphrase in any script is judged fairly.
-    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(passphrase.constData()),
-                                           passphrase.size());
+    const QString text = QString::fromUtf8(
+        reinterpret_cast<const char *>(passphrase.constData()), passphrase.size());
     if (text.size() < MinimumPassphraseLength)
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("The passphrase must be at least %1 characters long.")
-                             .arg(MinimumPassphraseLength));
+            QStringLiteral("The passphrase must be at least %1 characters long.")
+                .arg(MinimumPassphraseLength));
     return {};
 }
 
 Result<std::unique_ptr<Store>> StoreAccess::create(const QString &folder,
-                                                   const SecureBytes &passphrase,
-                                                   const QString &userId, const KdfParams &params,
-                                                   Store::Options options)
+    const SecureBytes &passphrase, const QString &userId, const KdfParams &params,
+    Store::Options options)
 {
     if (auto checked = checkPassphrase(passphrase); !checked)
         return checked.error();
@@ -42,16 +43,16 @@ Result<std::unique_ptr<Store>> StoreAccess::create(const QString &folder,
     if (target.exists()) {
         if (!target.isDir())
             return makeError(Error::Code::AlreadyExists,
-                             QStringLiteral("%1 exists and is not a folder.").arg(folder));
+                QStringLiteral("%1 exists and is not a folder.").arg(folder));
         if (!QDir(folder).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
             return makeError(Error::Code::AlreadyExists,
-                             QStringLiteral("%1 already holds files; a new store is only made in "
-                                            "an empty or new folder.")
-                                 .arg(folder));
+                QStringLiteral("%1 already holds files; a new store is only made in "
+                               "an empty or new folder.")
+                    .arg(folder));
     }
     const QString absolute = target.absoluteFilePath();
-    const QString partial = QStringLiteral("%1.partial-%2")
-                                .arg(absolute, QUuid::createUuid().toString(QUuid::Id128));
+    const QString partial
+        = QStringLiteral("%1.partial-%2").arg(absolute, QUuid::createUuid().toString(QUuid::Id128));
     if (!QDir().mkpath(partial))
         return makeError(Error::Code::Io, QStringLiteral("Could not create %1.").arg(partial));
     const auto abandon = [&partial](const Error &error) -> Error {
@@ -69,22 +70,21 @@ Result<std::unique_ptr<Store>> StoreAccess::create(const QString &folder,
             return abandon(store.error());
     }
     if (target.exists() && !QDir().rmdir(absolute))
-        return abandon(makeError(Error::Code::Io,
-                                 QStringLiteral("Could not replace the empty folder %1.").arg(folder)));
+        return abandon(makeError(
+            Error::Code::Io, QStringLiteral("Could not replace the empty folder %1.").arg(folder)));
     if (!QDir().rename(partial, absolute))
-        return abandon(makeError(Error::Code::Io,
-                                 QStringLiteral("Could not move the new store into %1.").arg(folder)));
+        return abandon(makeError(
+            Error::Code::Io, QStringLiteral("Could not move the new store into %1.").arg(folder)));
     return Store::open(absolute, view(*key), std::move(options));
 }
 
-Result<std::unique_ptr<Store>> StoreAccess::open(const QString &folder,
-                                                 const SecureBytes &passphrase,
-                                                 Store::Options options, int maxAttempts)
+Result<std::unique_ptr<Store>> StoreAccess::open(
+    const QString &folder, const SecureBytes &passphrase, Store::Options options, int maxAttempts)
 {
     const StorePaths paths { folder };
     if (!QFileInfo::exists(paths.database()) && !QFileInfo::exists(paths.keySlot()))
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("There is no Doorstep store in %1.").arg(folder));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no Doorstep store in %1.").arg(folder));
     Vault vault(paths.keySlot(), maxAttempts);
     auto key = vault.unlock(passphrase);
     if (!key)
@@ -93,8 +93,7 @@ Result<std::unique_ptr<Store>> StoreAccess::open(const QString &folder,
 }
 
 Result<void> StoreAccess::changePassphrase(const QString &folder, const SecureBytes &oldPassphrase,
-                                           const SecureBytes &newPassphrase,
-                                           std::optional<KdfParams> params, int maxAttempts)
+    const SecureBytes &newPassphrase, std::optional<KdfParams> params, int maxAttempts)
 {
     if (auto checked = checkPassphrase(newPassphrase); !checked)
         return checked.error();

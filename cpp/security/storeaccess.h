@@ -8,7 +8,8 @@
 #include <memory>
 #include <optional>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// Creates and opens stores whose database key is kept in a vault: the one way the
 /// app and the command-line tool reach a store with a practitioner's passphrase.
@@ -23,21 +24,16 @@ public:
     /// place, so an interrupted create leaves no half-made store. Refuses a folder that
     /// already holds files.
     static Result<std::unique_ptr<Store>> create(const QString &folder,
-                                                 const SecureBytes &passphrase,
-                                                 const QString &userId,
-                                                 const KdfParams &params = KdfParams::standard(),
-                                                 Store::Options options = {});
+        const SecureBytes &passphrase, const QString &userId,
+        const KdfParams &params = KdfParams::standard(), Store::Options options = {});
     /// Unlocks the folder's key slot with passphrase (counting the attempt first) and
     /// opens the store. The key is wiped from memory once the database has it.
-    static Result<std::unique_ptr<Store>> open(const QString &folder,
-                                               const SecureBytes &passphrase,
-                                               Store::Options options = {},
-                                               int maxAttempts = 10);
+    static Result<std::unique_ptr<Store>> open(const QString &folder, const SecureBytes &passphrase,
+        Store::Options options = {}, int maxAttempts = 10);
     /// Re-wraps the database key under newPassphrase; the database is not touched.
     static Result<void> changePassphrase(const QString &folder, const SecureBytes &oldPassphrase,
-                                         const SecureBytes &newPassphrase,
-                                         std::optional<KdfParams> params = {},
-                                         int maxAttempts = 10);
+        const SecureBytes &newPassphrase, std::optional<KdfParams> params = {},
+        int maxAttempts = 10);
 
     static Result<void> checkPassphrase(const SecureBytes &passphrase);
 };

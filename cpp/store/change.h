@@ -4,7 +4,8 @@
 #include <QString>
 #include <QVariant>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// One field and the value to give it.
 struct FieldValue {

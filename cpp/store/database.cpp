@@ -3,15 +3,16 @@
 #include "store/statement.h"
 
 #define SQLITE_HAS_CODEC 1
+#include <QFile>
+#include <QFileInfo>
 #include <sodium.h>
 #include <sqlcipher/sqlite3.h>
 
-#include <QFile>
-#include <QFileInfo>
+namespace doorstep
+{
 
-namespace doorstep {
-
-namespace {
+namespace
+{
 
 struct Setting {
     const char *pragma;
@@ -107,30 +108,30 @@ void Database::close()
     }
 }
 
-Result<Database> Database::open(const QString &path, QByteArrayView key, Mode mode,
-                                Protection protection)
+Result<Database> Database::open(
+    const QString &path, QByteArrayView key, Mode mode, Protection protection)
 {
     if (plainSqliteLoaded())
         return makeError(Error::Code::Unsupported,
-                         QStringLiteral("The plain SQLite library is loaded in this process; "
-                                        "refusing to open the store because it could write "
-                                        "unencrypted data."));
+            QStringLiteral("The plain SQLite library is loaded in this process; "
+                           "refusing to open the store because it could write "
+                           "unencrypted data."));
     if (sodium_init() < 0)
-        return makeError(Error::Code::Unsupported,
-                         QStringLiteral("The cryptography library could not start."));
+        return makeError(
+            Error::Code::Unsupported, QStringLiteral("The cryptography library could not start."));
     if (protection == Protection::Encrypted && key.size() != KeyBytes)
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("The database key must be %1 bytes.").arg(KeyBytes));
+            QStringLiteral("The database key must be %1 bytes.").arg(KeyBytes));
 
     const bool exists = QFileInfo::exists(path);
     if (mode == Mode::OpenExisting && !exists)
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("There is no database file at %1.").arg(path));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no database file at %1.").arg(path));
     if (mode == Mode::CreateNew && exists)
         return makeError(Error::Code::AlreadyExists,
-                         QStringLiteral("A database file already exists at %1; refusing to "
-                                        "overwrite it.")
-                             .arg(path));
+            QStringLiteral("A database file already exists at %1; refusing to "
+                           "overwrite it.")
+                .arg(path));
 
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
     if (mode == Mode::CreateNew)
@@ -141,8 +142,8 @@ Result<Database> Database::open(const QString &path, QByteArrayView key, Mode mo
     Database db(raw);
     if (rc != SQLITE_OK) {
         return makeError(errorCodeForSqlite(rc),
-                         QStringLiteral("Could not open the database file %1: %2.")
-                             .arg(path, fromUtf8(sqlite3_errstr(rc))));
+            QStringLiteral("Could not open the database file %1: %2.")
+                .arg(path, fromUtf8(sqlite3_errstr(rc))));
     }
     sqlite3_extended_result_codes(raw, 1);
     if (auto configured = db.configure(key, protection, mode); !configured)
@@ -156,8 +157,8 @@ Result<void> Database::configure(QByteArrayView key, Protection protection, Mode
     auto version = queryText(QStringLiteral("PRAGMA cipher_version"));
     if (!version || version->isEmpty())
         return makeError(Error::Code::Unsupported,
-                         QStringLiteral("The SQLite library in use is not SQLCipher; refusing "
-                                        "to store data without encryption."));
+            QStringLiteral("The SQLite library in use is not SQLCipher; refusing "
+                           "to store data without encryption."));
 
     if (protection == Protection::Encrypted) {
         // "x'<64 hex digits>'" hands SQLCipher the raw key, skipping its own PBKDF2.
@@ -168,7 +169,7 @@ Result<void> Database::configure(QByteArrayView key, Protection protection, Mode
         spec[0] = 'x';
         spec[1] = '\'';
         sodium_bin2hex(spec + 2, 2 * KeyBytes + 1,
-                       reinterpret_cast<const unsigned char *>(key.data()), KeyBytes);
+            reinterpret_cast<const unsigned char *>(key.data()), KeyBytes);
         spec[keySpecLength - 1] = '\'';
         spec[keySpecLength] = '\0';
         const int rc = sqlite3_key(m_db, spec, int(keySpecLength));
@@ -178,15 +179,14 @@ Result<void> Database::configure(QByteArrayView key, Protection protection, Mode
 
         for (const Setting &setting : CipherSettings) {
             const QString name = QString::fromLatin1(setting.pragma);
-            if (auto set = exec(QStringLiteral("PRAGMA %1 = %2")
-                                    .arg(name, QString::fromLatin1(setting.value)));
+            if (auto set = exec(
+                    QStringLiteral("PRAGMA %1 = %2").arg(name, QString::fromLatin1(setting.value)));
                 !set)
                 return set.error();
             auto readBack = queryText(QStringLiteral("PRAGMA %1").arg(name));
             if (!readBack || *readBack != QLatin1String(setting.expected))
                 return makeError(Error::Code::Unsupported,
-                                 QStringLiteral("SQLCipher did not accept the setting %1.")
-                                     .arg(name));
+                    QStringLiteral("SQLCipher did not accept the setting %1.").arg(name));
         }
     }
 
@@ -195,16 +195,16 @@ Result<void> Database::configure(QByteArrayView key, Protection protection, Mode
     if (!schema) {
         if (schema.error().code == Error::Code::Damaged)
             return makeError(Error::Code::Damaged,
-                             QStringLiteral("The database cannot be read: it is damaged, or it "
-                                            "is not the database this key belongs to."));
+                QStringLiteral("The database cannot be read: it is damaged, or it "
+                               "is not the database this key belongs to."));
         return schema.error();
     }
     Q_UNUSED(mode)
 
     for (const Setting &setting : ConnectionSettings) {
         const QString name = QString::fromLatin1(setting.pragma);
-        if (auto set = queryText(QStringLiteral("PRAGMA %1 = %2")
-                                     .arg(name, QString::fromLatin1(setting.value)));
+        if (auto set = queryText(
+                QStringLiteral("PRAGMA %1 = %2").arg(name, QString::fromLatin1(setting.value)));
             !set)
             return set.error();
         auto readBack = queryText(QStringLiteral("PRAGMA %1").arg(name));
@@ -212,9 +212,9 @@ Result<void> Database::configure(QByteArrayView key, Protection protection, Mode
             return readBack.error();
         if (readBack->toLower() != QLatin1String(setting.expected))
             return makeError(Error::Code::Unsupported,
-                             QStringLiteral("The database did not accept the setting %1 "
-                                            "(it reports %2).")
-                                 .arg(name, *readBack));
+                QStringLiteral("The database did not accept the setting %1 "
+                               "(it reports %2).")
+                    .arg(name, *readBack));
     }
     return {};
 }
@@ -227,7 +227,7 @@ Result<void> Database::exec(const QString &sql)
         QString text = fromUtf8(message);
         sqlite3_free(message);
         return makeError(errorCodeForSqlite(rc),
-                         QStringLiteral("Database error: %1 (code %2).").arg(text).arg(rc));
+            QStringLiteral("Database error: %1 (code %2).").arg(text).arg(rc));
     }
     return {};
 }
@@ -267,9 +267,9 @@ Error Database::lastError(const QString &context) const
 {
     const int rc = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE;
     return makeError(errorCodeForSqlite(rc),
-                     QStringLiteral("%1: %2 (code %3).")
-                         .arg(context, fromUtf8(m_db ? sqlite3_errmsg(m_db) : "no connection"))
-                         .arg(rc));
+        QStringLiteral("%1: %2 (code %3).")
+            .arg(context, fromUtf8(m_db ? sqlite3_errmsg(m_db) : "no connection"))
+            .arg(rc));
 }
 
 } // namespace doorstep

@@ -7,7 +7,8 @@
 
 struct sqlite3;
 
-namespace doorstep {
+namespace doorstep
+{
 
 class Statement;
 
@@ -32,7 +33,7 @@ public:
 
     /// Opens (or, with CreateNew, creates) the file at path. The key must be KeyBytes long.
     static Result<Database> open(const QString &path, QByteArrayView key, Mode mode,
-                                 Protection protection = Protection::Encrypted);
+        Protection protection = Protection::Encrypted);
 
     bool isOpen() const { return m_db != nullptr; }
     void close();

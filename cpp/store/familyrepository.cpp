@@ -3,9 +3,11 @@
 #include "store/rowreader.h"
 #include "store/store.h"
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 const QString Columns = QStringLiteral(
     "id, family_name, coalesce(address, ''), coalesce(postcode, ''), coalesce(language, ''), "

@@ -5,9 +5,11 @@
 
 #include <QFile>
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 const char *const Steps[] = {
     "0001_core.sql",
@@ -21,8 +23,7 @@ Result<QString> stepSql(int version)
                    .arg(QString::fromLatin1(Steps[version - 1])));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(Error::Code::Internal,
-                         QStringLiteral("Migration step %1 is missing from the program.")
-                             .arg(version));
+            QStringLiteral("Migration step %1 is missing from the program.").arg(version));
     return QString::fromUtf8(file.readAll());
 }
 
@@ -50,11 +51,11 @@ Result<int> Migrations::run(Database &db, int targetVersion)
         return current.error();
     if (*current > latestVersion())
         return makeError(Error::Code::Unsupported,
-                         QStringLiteral("This store was written by a newer version of Doorstep "
-                                        "(schema %1; this program knows up to %2). Update "
-                                        "Doorstep to open it.")
-                             .arg(*current)
-                             .arg(latestVersion()));
+            QStringLiteral("This store was written by a newer version of Doorstep "
+                           "(schema %1; this program knows up to %2). Update "
+                           "Doorstep to open it.")
+                .arg(*current)
+                .arg(latestVersion()));
     for (int version = *current + 1; version <= targetVersion; ++version) {
         auto sql = stepSql(version);
         if (!sql)
@@ -64,9 +65,9 @@ Result<int> Migrations::run(Database &db, int targetVersion)
             return transaction.error();
         if (auto applied = db.exec(*sql); !applied)
             return makeError(applied.error().code,
-                             QStringLiteral("Upgrading the store to schema %1 failed: %2")
-                                 .arg(version)
-                                 .arg(applied.error().message));
+                QStringLiteral("Upgrading the store to schema %1 failed: %2")
+                    .arg(version)
+                    .arg(applied.error().message));
         if (auto stamped = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
             !stamped)
             return stamped.error();

@@ -2,7 +2,8 @@
 
 #include "domain/result.h"
 
-namespace doorstep {
+namespace doorstep
+{
 
 class Database;
 

@@ -3,9 +3,11 @@
 #include "store/rowreader.h"
 #include "store/store.h"
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 const QString Columns = QStringLiteral(
     "id, family_id, given_name, coalesce(family_name, ''), coalesce(date_of_birth, ''), "

@@ -1,18 +1,20 @@
 #include "store/recordschema.h"
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 FieldSpec text(const char *name, const char *label, bool required = false)
 {
     return { QString::fromLatin1(name), FieldType::Text, required, QString::fromUtf8(label), {},
-             {} };
+        {} };
 }
 FieldSpec labelField(const char *name, const char *label, bool required = false)
 {
     return { QString::fromLatin1(name), FieldType::Label, required, QString::fromUtf8(label), {},
-             {} };
+        {} };
 }
 FieldSpec typed(const char *name, FieldType type, const char *label, bool required = false)
 {
@@ -21,34 +23,33 @@ FieldSpec typed(const char *name, FieldType type, const char *label, bool requir
 FieldSpec reference(const char *name, const char *kind, const char *label, bool required = false)
 {
     return { QString::fromLatin1(name), FieldType::Reference, required, QString::fromUtf8(label),
-             QString::fromLatin1(kind), {} };
+        QString::fromLatin1(kind), {} };
 }
 FieldSpec choice(const char *name, std::initializer_list<const char *> choices, const char *label,
-                 bool required = false)
+    bool required = false)
 {
     QStringList list;
     for (const char *c : choices)
         list << QString::fromLatin1(c);
     return { QString::fromLatin1(name), FieldType::Choice, required, QString::fromUtf8(label), {},
-             list };
+        list };
 }
-FieldSpec integer(const char *name, qint64 minimum, qint64 maximum, const char *label,
-                  bool required = false)
+FieldSpec integer(
+    const char *name, qint64 minimum, qint64 maximum, const char *label, bool required = false)
 {
     FieldSpec spec { QString::fromLatin1(name), FieldType::Integer, required,
-                     QString::fromUtf8(label), {}, {} };
+        QString::fromUtf8(label), {}, {} };
     spec.minimum = minimum;
     spec.maximum = maximum;
     return spec;
 }
 
-RecordKindSpec kind(const char *name, const char *table, const char *label,
-                    QList<FieldSpec> fields,
-                    RecordKindSpec::Mutability mutability = RecordKindSpec::Mutability::Mutable,
-                    int sinceVersion = 1)
+RecordKindSpec kind(const char *name, const char *table, const char *label, QList<FieldSpec> fields,
+    RecordKindSpec::Mutability mutability = RecordKindSpec::Mutability::Mutable,
+    int sinceVersion = 1)
 {
     return { QString::fromLatin1(name), QString::fromLatin1(table), QString::fromUtf8(label),
-             std::move(fields), mutability, sinceVersion };
+        std::move(fields), mutability, sinceVersion };
 }
 
 QList<RecordKindSpec> buildKinds()
@@ -56,132 +57,132 @@ QList<RecordKindSpec> buildKinds()
     using M = RecordKindSpec::Mutability;
     const auto gender = { "female", "male", "non_binary", "unknown", "not_stated" };
     const auto role = { "parent", "carer", "child", "young_person", "relative", "other" };
-    const auto source = { "school", "police", "health", "self", "social_care", "housing",
-                          "voluntary", "other" };
+    const auto source
+        = { "school", "police", "health", "self", "social_care", "housing", "voluntary", "other" };
     return {
         kind("family", "families", "family",
-             { labelField("family_name", "family name", true), text("address", "address"),
-               labelField("postcode", "postcode"), labelField("language", "language"),
-               typed("interpreter_needed", FieldType::Boolean, "interpreter needed") }),
+            { labelField("family_name", "family name", true), text("address", "address"),
+                labelField("postcode", "postcode"), labelField("language", "language"),
+                typed("interpreter_needed", FieldType::Boolean, "interpreter needed") }),
         kind("person", "people", "person",
-             { reference("family_id", "family", "family", true),
-               labelField("given_name", "given name", true),
-               labelField("family_name", "family name"),
-               typed("date_of_birth", FieldType::Date, "date of birth"),
-               typed("nhs_number", FieldType::NhsNumber, "NHS number"),
-               choice("gender", gender, "gender"), choice("role", role, "role"),
-               labelField("school", "school") }),
+            { reference("family_id", "family", "family", true),
+                labelField("given_name", "given name", true),
+                labelField("family_name", "family name"),
+                typed("date_of_birth", FieldType::Date, "date of birth"),
+                typed("nhs_number", FieldType::NhsNumber, "NHS number"),
+                choice("gender", gender, "gender"), choice("role", role, "role"),
+                labelField("school", "school") }),
         kind("household_member", "household_members", "household membership",
-             { reference("family_id", "family", "family", true),
-               reference("person_id", "person", "person", true),
-               labelField("relationship", "relationship"),
-               typed("from_date", FieldType::Date, "from date"),
-               typed("to_date", FieldType::Date, "to date") }),
+            { reference("family_id", "family", "family", true),
+                reference("person_id", "person", "person", true),
+                labelField("relationship", "relationship"),
+                typed("from_date", FieldType::Date, "from date"),
+                typed("to_date", FieldType::Date, "to date") }),
         kind("referral", "referrals", "referral",
-             { reference("family_id", "family", "family", true),
-               choice("source", source, "referral source", true),
-               integer("level_of_need", 2, 4, "level of need", true),
-               typed("referred_on", FieldType::Date, "referral date", true),
-               text("reason", "reason for referral") }),
+            { reference("family_id", "family", "family", true),
+                choice("source", source, "referral source", true),
+                integer("level_of_need", 2, 4, "level of need", true),
+                typed("referred_on", FieldType::Date, "referral date", true),
+                text("reason", "reason for referral") }),
         kind("allocation", "allocations", "allocation",
-             { reference("family_id", "family", "family", true),
-               labelField("practitioner_id", "practitioner", true),
-               labelField("practitioner_name", "practitioner name"), labelField("team", "team"),
-               typed("allocated_on", FieldType::Date, "allocation date", true),
-               typed("ended_on", FieldType::Date, "allocation end date") }),
+            { reference("family_id", "family", "family", true),
+                labelField("practitioner_id", "practitioner", true),
+                labelField("practitioner_name", "practitioner name"), labelField("team", "team"),
+                typed("allocated_on", FieldType::Date, "allocation date", true),
+                typed("ended_on", FieldType::Date, "allocation end date") }),
         kind("visit", "visits", "home visit",
-             { reference("family_id", "family", "family", true),
-               typed("visit_at", FieldType::DateTime, "visit date and time", true),
-               labelField("location", "place of the visit"), text("present", "who was present"),
-               text("children_seen", "children seen"),
-               typed("seen_alone", FieldType::Boolean, "seen alone"),
-               labelField("interpreter_language", "interpreter language"),
-               text("working_well", "what's working well"),
-               text("worries", "what are we worried about"),
-               text("needs_to_happen", "what needs to happen"), text("notes", "notes"),
-               choice("status", { "draft", "final" }, "status"),
-               typed("finalised_at", FieldType::DateTime, "finalised at"),
-               labelField("author_id", "author"),
-               reference("amends_visit_id", "visit", "amended visit") },
-             M::FinalisedByStatus),
+            { reference("family_id", "family", "family", true),
+                typed("visit_at", FieldType::DateTime, "visit date and time", true),
+                labelField("location", "place of the visit"), text("present", "who was present"),
+                text("children_seen", "children seen"),
+                typed("seen_alone", FieldType::Boolean, "seen alone"),
+                labelField("interpreter_language", "interpreter language"),
+                text("working_well", "what's working well"),
+                text("worries", "what are we worried about"),
+                text("needs_to_happen", "what needs to happen"), text("notes", "notes"),
+                choice("status", { "draft", "final" }, "status"),
+                typed("finalised_at", FieldType::DateTime, "finalised at"),
+                labelField("author_id", "author"),
+                reference("amends_visit_id", "visit", "amended visit") },
+            M::FinalisedByStatus),
         kind("note", "notes", "note",
-             { reference("family_id", "family", "family", true),
-               reference("visit_id", "visit", "visit"), labelField("author_id", "author"),
-               typed("written_at", FieldType::DateTime, "written at", true),
-               text("body", "note", true) }),
+            { reference("family_id", "family", "family", true),
+                reference("visit_id", "visit", "visit"), labelField("author_id", "author"),
+                typed("written_at", FieldType::DateTime, "written at", true),
+                text("body", "note", true) }),
         kind("consent", "consents", "consent",
-             { reference("family_id", "family", "family", true),
-               reference("person_id", "person", "person", true),
-               choice("kind", { "grant", "withdrawal" }, "consent kind"),
-               reference("withdraws_consent_id", "consent", "withdrawn consent"),
-               text("agencies", "agencies"), text("purpose", "purpose"),
-               typed("given_by_self", FieldType::Boolean, "given by the person"),
-               typed("signed_on", FieldType::Date, "signature date", true),
-               typed("expires_on", FieldType::Date, "expiry date"),
-               labelField("signature_drawing_id", "signature"),
-               labelField("recorded_by", "recorded by") },
-             M::Immutable, 2),
+            { reference("family_id", "family", "family", true),
+                reference("person_id", "person", "person", true),
+                choice("kind", { "grant", "withdrawal" }, "consent kind"),
+                reference("withdraws_consent_id", "consent", "withdrawn consent"),
+                text("agencies", "agencies"), text("purpose", "purpose"),
+                typed("given_by_self", FieldType::Boolean, "given by the person"),
+                typed("signed_on", FieldType::Date, "signature date", true),
+                typed("expires_on", FieldType::Date, "expiry date"),
+                labelField("signature_drawing_id", "signature"),
+                labelField("recorded_by", "recorded by") },
+            M::Immutable, 2),
         kind("plan", "plans", "My Family Plan",
-             { reference("family_id", "family", "family", true),
-               choice("status", { "draft", "complete", "signed_off", "returned" }, "plan status"),
-               typed("started_on", FieldType::Date, "start date"),
-               typed("goals_agreed_on", FieldType::Date, "goals agreed date"),
-               typed("completed_on", FieldType::Date, "completion date") },
-             M::Mutable, 2),
+            { reference("family_id", "family", "family", true),
+                choice("status", { "draft", "complete", "signed_off", "returned" }, "plan status"),
+                typed("started_on", FieldType::Date, "start date"),
+                typed("goals_agreed_on", FieldType::Date, "goals agreed date"),
+                typed("completed_on", FieldType::Date, "completion date") },
+            M::Mutable, 2),
         kind("goal", "goals", "goal",
-             { reference("plan_id", "plan", "plan", true),
-               reference("person_id", "person", "family member"),
-               text("words", "goal in the family's words", true),
-               typed("agreed_on", FieldType::Date, "agreed date"),
-               choice("status", { "open", "achieved", "not_achieved", "withdrawn" },
-                      "goal status") },
-             M::Mutable, 2),
+            { reference("plan_id", "plan", "plan", true),
+                reference("person_id", "person", "family member"),
+                text("words", "goal in the family's words", true),
+                typed("agreed_on", FieldType::Date, "agreed date"),
+                choice(
+                    "status", { "open", "achieved", "not_achieved", "withdrawn" }, "goal status") },
+            M::Mutable, 2),
         kind("action", "actions", "action",
-             { reference("plan_id", "plan", "plan", true), reference("goal_id", "goal", "goal"),
-               text("description", "action", true), labelField("who", "who"),
-               typed("due_on", FieldType::Date, "due date"),
-               typed("done_on", FieldType::Date, "done date") },
-             M::Mutable, 2),
+            { reference("plan_id", "plan", "plan", true), reference("goal_id", "goal", "goal"),
+                text("description", "action", true), labelField("who", "who"),
+                typed("due_on", FieldType::Date, "due date"),
+                typed("done_on", FieldType::Date, "done date") },
+            M::Mutable, 2),
         kind("review", "reviews", "review",
-             { reference("family_id", "family", "family", true),
-               reference("plan_id", "plan", "plan"),
-               choice("kind", { "review", "maintenance" }, "review kind"),
-               typed("held_on", FieldType::Date, "review date", true),
-               text("attendees", "attendees"), text("outcome", "outcome") },
-             M::Mutable, 2),
+            { reference("family_id", "family", "family", true),
+                reference("plan_id", "plan", "plan"),
+                choice("kind", { "review", "maintenance" }, "review kind"),
+                typed("held_on", FieldType::Date, "review date", true),
+                text("attendees", "attendees"), text("outcome", "outcome") },
+            M::Mutable, 2),
         kind("closure", "closures", "closure",
-             { reference("family_id", "family", "family", true),
-               typed("closed_on", FieldType::Date, "closure date", true),
-               choice("outcome", { "stepped_up", "stepped_down", "maintenance", "closed" },
-                      "closure outcome", true),
-               text("reason", "reason") },
-             M::Mutable, 2),
+            { reference("family_id", "family", "family", true),
+                typed("closed_on", FieldType::Date, "closure date", true),
+                choice("outcome", { "stepped_up", "stepped_down", "maintenance", "closed" },
+                    "closure outcome", true),
+                text("reason", "reason") },
+            M::Mutable, 2),
         kind("drawing", "drawings", "drawing",
-             { reference("family_id", "family", "family", true),
-               reference("person_id", "person", "person"),
-               choice("purpose",
-                      { "house_of_worries", "house_of_good_things", "house_of_dreams",
-                        "signature", "other" },
-                      "drawing purpose", true),
-               labelField("title", "title"),
-               typed("created_at", FieldType::DateTime, "created at", true),
-               typed("share_allowed", FieldType::Boolean, "may be shared") },
-             M::Mutable, 2),
+            { reference("family_id", "family", "family", true),
+                reference("person_id", "person", "person"),
+                choice("purpose",
+                    { "house_of_worries", "house_of_good_things", "house_of_dreams", "signature",
+                        "other" },
+                    "drawing purpose", true),
+                labelField("title", "title"),
+                typed("created_at", FieldType::DateTime, "created at", true),
+                typed("share_allowed", FieldType::Boolean, "may be shared") },
+            M::Mutable, 2),
         kind("stroke", "strokes", "ink stroke",
-             { reference("drawing_id", "drawing", "drawing", true),
-               choice("drawn_by", { "child", "practitioner", "signatory" }, "drawn by", true),
-               typed("points", FieldType::Blob, "points", true), labelField("colour", "colour"),
-               typed("width", FieldType::Real, "width"),
-               typed("drawn_at", FieldType::DateTime, "drawn at", true) },
-             M::AppendOnly, 2),
+            { reference("drawing_id", "drawing", "drawing", true),
+                choice("drawn_by", { "child", "practitioner", "signatory" }, "drawn by", true),
+                typed("points", FieldType::Blob, "points", true), labelField("colour", "colour"),
+                typed("width", FieldType::Real, "width"),
+                typed("drawn_at", FieldType::DateTime, "drawn at", true) },
+            M::AppendOnly, 2),
         kind("genogram_relation", "genogram_relations", "genogram relation",
-             { reference("family_id", "family", "family", true),
-               labelField("from_person_id", "from person", true),
-               labelField("to_person_id", "to person", true),
-               labelField("kind", "relation kind", true), labelField("subtype", "relation type"),
-               typed("start_date", FieldType::Date, "start date"),
-               typed("end_date", FieldType::Date, "end date"), text("note", "note") },
-             M::Mutable, 2),
+            { reference("family_id", "family", "family", true),
+                labelField("from_person_id", "from person", true),
+                labelField("to_person_id", "to person", true),
+                labelField("kind", "relation kind", true), labelField("subtype", "relation type"),
+                typed("start_date", FieldType::Date, "start date"),
+                typed("end_date", FieldType::Date, "end date"), text("note", "note") },
+            M::Mutable, 2),
     };
 }
 

@@ -4,7 +4,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// How the store checks and normalises one field before it is written.
 enum class FieldType {

@@ -5,7 +5,8 @@
 #include <QDate>
 #include <QDateTime>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// Reads a result row's columns in order, converting the store's text forms back
 /// into Qt types; keeps repositories free of column-index bookkeeping.

@@ -4,10 +4,10 @@
 
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
-
 #include <utility>
 
-namespace doorstep {
+namespace doorstep
+{
 
 Statement::~Statement()
 {
@@ -49,19 +49,19 @@ Statement &Statement::bind(int index, const QVariant &value)
         const int rc = sqlite3_bind_double(m_stmt, index, value.toDouble());
         if (rc != SQLITE_OK && !m_bindFailed) {
             m_bindFailed = true;
-            m_bindError = makeError(Error::Code::Internal,
-                                    QStringLiteral("Could not bind parameter %1.").arg(index));
+            m_bindError = makeError(
+                Error::Code::Internal, QStringLiteral("Could not bind parameter %1.").arg(index));
         }
         return *this;
     }
     case QMetaType::QByteArray: {
         const QByteArray bytes = value.toByteArray();
-        const int rc = sqlite3_bind_blob64(m_stmt, index, bytes.constData(),
-                                           sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+        const int rc = sqlite3_bind_blob64(
+            m_stmt, index, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
         if (rc != SQLITE_OK && !m_bindFailed) {
             m_bindFailed = true;
-            m_bindError = makeError(Error::Code::Internal,
-                                    QStringLiteral("Could not bind parameter %1.").arg(index));
+            m_bindError = makeError(
+                Error::Code::Internal, QStringLiteral("Could not bind parameter %1.").arg(index));
         }
         return *this;
     }
@@ -74,11 +74,11 @@ Statement &Statement::bind(int index, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
     const int rc = sqlite3_bind_text64(m_stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8);
+        SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK && !m_bindFailed) {
         m_bindFailed = true;
-        m_bindError = makeError(Error::Code::Internal,
-                                QStringLiteral("Could not bind parameter %1.").arg(index));
+        m_bindError = makeError(
+            Error::Code::Internal, QStringLiteral("Could not bind parameter %1.").arg(index));
     }
     return *this;
 }
@@ -88,8 +88,8 @@ Statement &Statement::bind(int index, qint64 value)
     const int rc = sqlite3_bind_int64(m_stmt, index, value);
     if (rc != SQLITE_OK && !m_bindFailed) {
         m_bindFailed = true;
-        m_bindError = makeError(Error::Code::Internal,
-                                QStringLiteral("Could not bind parameter %1.").arg(index));
+        m_bindError = makeError(
+            Error::Code::Internal, QStringLiteral("Could not bind parameter %1.").arg(index));
     }
     return *this;
 }
@@ -111,9 +111,9 @@ Result<bool> Statement::step()
         return false;
     sqlite3 *db = sqlite3_db_handle(m_stmt);
     return makeError(errorCodeForSqlite(rc),
-                     QStringLiteral("Database error: %1 (code %2).")
-                         .arg(QString::fromUtf8(sqlite3_errmsg(db)))
-                         .arg(sqlite3_extended_errcode(db)));
+        QStringLiteral("Database error: %1 (code %2).")
+            .arg(QString::fromUtf8(sqlite3_errmsg(db)))
+            .arg(sqlite3_extended_errcode(db)));
 }
 
 Result<void> Statement::run()

@@ -8,7 +8,8 @@
 
 struct sqlite3_stmt;
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// A prepared SQLite statement. Values are always bound, never spliced into SQL.
 class Statement

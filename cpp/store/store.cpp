@@ -15,9 +15,11 @@
 
 Q_LOGGING_CATEGORY(lcStore, "doorstep.store")
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 QString newId()
 {
@@ -68,15 +70,15 @@ Store::~Store()
     m_db.close();
 }
 
-Result<std::unique_ptr<Store>> Store::create(const QString &folder, QByteArrayView key,
-                                             const QString &userId, Options options)
+Result<std::unique_ptr<Store>> Store::create(
+    const QString &folder, QByteArrayView key, const QString &userId, Options options)
 {
     if (userId.trimmed().isEmpty())
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("A store needs the id of the person who uses it."));
+            QStringLiteral("A store needs the id of the person who uses it."));
     if (!QDir().mkpath(folder))
-        return makeError(Error::Code::Io,
-                         QStringLiteral("Could not create the folder %1.").arg(folder));
+        return makeError(
+            Error::Code::Io, QStringLiteral("Could not create the folder %1.").arg(folder));
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     StorePaths paths { folder };
     auto db = Database::open(paths.database(), key, Database::Mode::CreateNew, options.protection);
@@ -113,44 +115,43 @@ Result<std::unique_ptr<Store>> Store::create(const QString &folder, QByteArrayVi
     return store;
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString &folder, QByteArrayView key,
-                                           Options options)
+Result<std::unique_ptr<Store>> Store::open(
+    const QString &folder, QByteArrayView key, Options options)
 {
     StorePaths paths { folder };
     if (!QFile::exists(paths.database()))
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("There is no Doorstep store in %1.").arg(folder));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no Doorstep store in %1.").arg(folder));
 
-    const auto nowUtc = [&options] {
-        return QDateTime::fromMSecsSinceEpoch(options.clock(), Qt::UTC);
-    };
+    const auto nowUtc
+        = [&options] { return QDateTime::fromMSecsSinceEpoch(options.clock(), Qt::UTC); };
     const auto damaged = [&](const Error &error) -> Error {
         auto aside = setAside(paths, nowUtc());
         if (!aside)
             return makeError(Error::Code::Damaged,
-                             QStringLiteral("%1 It could not be moved aside: %2")
-                                 .arg(error.message, aside.error().message));
+                QStringLiteral("%1 It could not be moved aside: %2")
+                    .arg(error.message, aside.error().message));
         qCWarning(lcStore) << "damaged store moved aside";
         return makeError(Error::Code::Damaged,
-                         QStringLiteral("%1 The damaged files were moved to %2 and kept for "
-                                        "IT to examine; nothing was deleted. Re-sync this "
-                                        "device to restore its data.")
-                             .arg(error.message, *aside));
+            QStringLiteral("%1 The damaged files were moved to %2 and kept for "
+                           "IT to examine; nothing was deleted. Re-sync this "
+                           "device to restore its data.")
+                .arg(error.message, *aside));
     };
 
     if (auto wal = WalCheck::check(paths.wal()); !wal)
         return wal.error().code == Error::Code::Damaged ? damaged(wal.error()) : wal.error();
 
-    auto db = Database::open(paths.database(), key, Database::Mode::OpenExisting,
-                             options.protection);
+    auto db
+        = Database::open(paths.database(), key, Database::Mode::OpenExisting, options.protection);
     if (!db)
         return db.error().code == Error::Code::Damaged ? damaged(db.error()) : db.error();
 
     auto check = db->queryText(QStringLiteral("PRAGMA quick_check"));
     if (!check || *check != QLatin1String("ok")) {
         db->close();
-        return damaged(makeError(Error::Code::Damaged,
-                                 QStringLiteral("The database failed its integrity check.")));
+        return damaged(makeError(
+            Error::Code::Damaged, QStringLiteral("The database failed its integrity check.")));
     }
     if (auto migrated = Migrations::run(*db); !migrated) {
         if (migrated.error().code == Error::Code::Damaged) {
@@ -172,15 +173,13 @@ Result<QString> Store::setAside(const StorePaths &paths, const QDateTime &nowUtc
     QDir folder(paths.folder);
     if (!folder.mkdir(name))
         return makeError(Error::Code::Io,
-                         QStringLiteral("Could not create the folder %1.")
-                             .arg(folder.filePath(name)));
+            QStringLiteral("Could not create the folder %1.").arg(folder.filePath(name)));
     const QString target = folder.filePath(name);
     for (const QString &file : { paths.database(), paths.wal(), paths.shm() }) {
         if (!QFile::exists(file))
             continue;
         if (!QFile::rename(file, QDir(target).filePath(QFileInfo(file).fileName())))
-            return makeError(Error::Code::Io,
-                             QStringLiteral("Could not move %1 aside.").arg(file));
+            return makeError(Error::Code::Io, QStringLiteral("Could not move %1 aside.").arg(file));
     }
     return target;
 }
@@ -208,7 +207,7 @@ Result<void> Store::loadMeta()
     }
     if (m_deviceId.isEmpty() || m_userId.isEmpty() || m_nextOpSeq < 1)
         return makeError(Error::Code::Damaged,
-                         QStringLiteral("The store's identity record is missing or damaged."));
+            QStringLiteral("The store's identity record is missing or damaged."));
     return {};
 }
 
@@ -232,8 +231,8 @@ Result<Statement> Store::query(const QString &sql)
     if (!prepared)
         return prepared.error();
     if (!prepared->isReadOnly())
-        return makeError(Error::Code::Internal,
-                         QStringLiteral("Only Store::apply may write to the store."));
+        return makeError(
+            Error::Code::Internal, QStringLiteral("Only Store::apply may write to the store."));
     return prepared;
 }
 
@@ -287,8 +286,8 @@ Result<QStringList> Store::apply(const QList<Change> &changes)
         // Deferred foreign keys are checked at commit.
         if (committed.error().code == Error::Code::InvalidArgument)
             return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("The change refers to a record that does not "
-                                            "exist, so nothing was saved."));
+                QStringLiteral("The change refers to a record that does not "
+                               "exist, so nothing was saved."));
         return committed.error();
     }
     return ids;
@@ -312,20 +311,19 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
     const FieldSpec *spec = kind.field(value.field);
     if (!spec)
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("A %1 has no field called \"%2\".")
-                             .arg(kind.label, value.field));
+            QStringLiteral("A %1 has no field called \"%2\".").arg(kind.label, value.field));
     const QVariant &v = value.value;
-    const bool empty = v.isNull() || (v.typeId() == QMetaType::QString && v.toString().trimmed().isEmpty());
+    const bool empty
+        = v.isNull() || (v.typeId() == QMetaType::QString && v.toString().trimmed().isEmpty());
     if (empty) {
         if (spec->required)
             return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("The %1 of a %2 is required.")
-                                 .arg(spec->label, kind.label));
+                QStringLiteral("The %1 of a %2 is required.").arg(spec->label, kind.label));
         return QVariant();
     }
     const auto invalid = [&](const QString &what) {
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("The %1 must be %2.").arg(spec->label, what));
+            QStringLiteral("The %1 must be %2.").arg(spec->label, what));
     };
     switch (spec->type) {
     case FieldType::Text:
@@ -354,7 +352,8 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
         if (!ok)
             return invalid(QStringLiteral("a whole number"));
         if (spec->maximum > spec->minimum && (number < spec->minimum || number > spec->maximum))
-            return invalid(QStringLiteral("between %1 and %2").arg(spec->minimum).arg(spec->maximum));
+            return invalid(
+                QStringLiteral("between %1 and %2").arg(spec->minimum).arg(spec->maximum));
         return number;
     }
     case FieldType::Real: {
@@ -373,8 +372,8 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
     case FieldType::Reference: {
         const QString id = v.toString().trimmed();
         const RecordKindSpec *target = RecordSchema::find(spec->referencedKind);
-        auto exists = cached(QStringLiteral("SELECT causal_length FROM %1 WHERE id = ?")
-                                 .arg(target->table));
+        auto exists = cached(
+            QStringLiteral("SELECT causal_length FROM %1 WHERE id = ?").arg(target->table));
         if (!exists)
             return exists.error();
         auto row = (*exists)->bind(1, id).step();
@@ -382,8 +381,8 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
             return row.error();
         if (!*row || !isLive((*exists)->integer(0)))
             return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("The %1 this %2 refers to does not exist.")
-                                 .arg(spec->label, kind.label));
+                QStringLiteral("The %1 this %2 refers to does not exist.")
+                    .arg(spec->label, kind.label));
         return id;
     }
     case FieldType::NhsNumber: {
@@ -395,7 +394,8 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
     case FieldType::Choice: {
         const QString word = v.toString().trimmed();
         if (!spec->choices.contains(word))
-            return invalid(QStringLiteral("one of: %1").arg(spec->choices.join(QStringLiteral(", "))));
+            return invalid(
+                QStringLiteral("one of: %1").arg(spec->choices.join(QStringLiteral(", "))));
         return word;
     }
     case FieldType::Blob:
@@ -411,8 +411,7 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
     const RecordKindSpec *kind = RecordSchema::find(change.kind);
     if (!kind)
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("\"%1\" is not a kind of record Doorstep stores.")
-                             .arg(change.kind));
+            QStringLiteral("\"%1\" is not a kind of record Doorstep stores.").arg(change.kind));
     using Mutability = RecordKindSpec::Mutability;
 
     QList<FieldValue> values;
@@ -421,7 +420,7 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
         for (const FieldValue &earlier : values) {
             if (earlier.field == field.field)
                 return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("The field \"%1\" is given twice.").arg(field.field));
+                    QStringLiteral("The field \"%1\" is given twice.").arg(field.field));
         }
         auto normalised = normalise(*kind, field);
         if (!normalised)
@@ -434,17 +433,16 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
         if (id.isEmpty())
             id = newId();
         else if (QUuid::fromString(id).isNull())
-            return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("A record id must be a UUID."));
+            return makeError(
+                Error::Code::InvalidArgument, QStringLiteral("A record id must be a UUID."));
         for (const FieldSpec &spec : kind->fields) {
             if (!spec.required)
                 continue;
             const bool given = std::any_of(values.cbegin(), values.cend(),
-                                           [&](const FieldValue &v) { return v.field == spec.name; });
+                [&](const FieldValue &v) { return v.field == spec.name; });
             if (!given)
                 return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("The %1 of a %2 is required.")
-                                     .arg(spec.label, kind->label));
+                    QStringLiteral("The %1 of a %2 is required.").arg(spec.label, kind->label));
         }
         QStringList columns { QStringLiteral("id") };
         QStringList marks { QStringLiteral("?") };
@@ -460,10 +458,10 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
             return found.error();
         if (*found)
             return makeError(Error::Code::AlreadyExists,
-                             QStringLiteral("A %1 with this id already exists.").arg(kind->label));
-        auto insert = cached(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                 .arg(kind->table, columns.join(QLatin1Char(',')),
-                                      marks.join(QLatin1Char(','))));
+                QStringLiteral("A %1 with this id already exists.").arg(kind->label));
+        auto insert = cached(
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(kind->table, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
         if (!insert)
             return insert.error();
         (*insert)->bind(1, id);
@@ -488,7 +486,8 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
     QStringList columns { CausalLength };
     for (const FieldValue &value : values)
         columns << value.field;
-    if (kind->mutability == Mutability::FinalisedByStatus && !columns.contains(QStringLiteral("status")))
+    if (kind->mutability == Mutability::FinalisedByStatus
+        && !columns.contains(QStringLiteral("status")))
         columns << QStringLiteral("status");
     auto current = cached(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
                               .arg(columns.join(QLatin1Char(',')), kind->table));
@@ -498,8 +497,8 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
     if (!row)
         return row.error();
     if (!*row)
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("There is no %1 with this id.").arg(kind->label));
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no %1 with this id.").arg(kind->label));
     const qint64 causalLength = (*current)->integer(0);
     QList<QVariant> before;
     for (int i = 1; i < columns.size(); ++i)
@@ -511,14 +510,14 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
 
     if (kind->mutability == Mutability::Immutable)
         return makeError(Error::Code::Immutable,
-                         QStringLiteral("A %1 cannot be changed once it is recorded; record a "
-                                        "new one instead.")
-                             .arg(kind->label));
+            QStringLiteral("A %1 cannot be changed once it is recorded; record a "
+                           "new one instead.")
+                .arg(kind->label));
     if (finalised)
         return makeError(Error::Code::Immutable,
-                         QStringLiteral("This %1 has been finalised and cannot be changed; add "
-                                        "a dated amendment instead.")
-                             .arg(kind->label));
+            QStringLiteral("This %1 has been finalised and cannot be changed; add "
+                           "a dated amendment instead.")
+                .arg(kind->label));
 
     if (change.op == Change::Op::Delete || change.op == Change::Op::Restore) {
         const bool wantLive = change.op == Change::Op::Restore;
@@ -539,14 +538,14 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
 
     if (kind->mutability == Mutability::AppendOnly)
         return makeError(Error::Code::Immutable,
-                         QStringLiteral("A %1 is never changed once written; erase it and add "
-                                        "a new one.")
-                             .arg(kind->label));
+            QStringLiteral("A %1 is never changed once written; erase it and add "
+                           "a new one.")
+                .arg(kind->label));
     if (!isLive(causalLength))
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("This %1 has been deleted; restore it before changing "
-                                        "it.")
-                             .arg(kind->label));
+            QStringLiteral("This %1 has been deleted; restore it before changing "
+                           "it.")
+                .arg(kind->label));
 
     // Only fields whose value really changes are written, journalled and audited: saving
     // as the practitioner types must not flood the journal with repeats.
@@ -555,8 +554,8 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
     for (int i = 0; i < values.size(); ++i) {
         const QVariant &old = before[i];
         const QVariant &now_ = values[i].value;
-        const bool same = (old.isNull() && now_.isNull())
-            || (!old.isNull() && !now_.isNull() && old == now_);
+        const bool same
+            = (old.isNull() && now_.isNull()) || (!old.isNull() && !now_.isNull() && old == now_);
         if (same)
             continue;
         assignments << QStringLiteral("%1 = ?").arg(values[i].field);
@@ -585,7 +584,7 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
 }
 
 Result<void> Store::journal(const RecordKindSpec &kind, const QString &recordId,
-                            const QString &field, const QVariant &value)
+    const QString &field, const QVariant &value)
 {
     const Hlc stamp = m_clock.tick();
     const QString opId = QStringLiteral("%1:%2").arg(m_deviceId).arg(m_nextOpSeq++);
@@ -622,8 +621,7 @@ Result<void> Store::journal(const RecordKindSpec &kind, const QString &recordId,
 }
 
 Result<void> Store::audit(const QString &action, const RecordKindSpec &kind,
-                          const QString &recordId, const QStringList &fields,
-                          const QDateTime &now)
+    const QString &recordId, const QStringList &fields, const QDateTime &now)
 {
     auto insert = cached(QStringLiteral("INSERT INTO audit_log (at, actor_id, device_id, action, "
                                         "record_kind, record_id, fields, origin) VALUES "

@@ -9,12 +9,12 @@
 
 #include <QDateTime>
 #include <QStringList>
-
 #include <functional>
 #include <map>
 #include <memory>
 
-namespace doorstep {
+namespace doorstep
+{
 
 struct RecordKindSpec;
 
@@ -40,17 +40,17 @@ public:
 
     /// Creates a new store in folder (made if missing) for userId. Refuses if a
     /// database is already there.
-    static Result<std::unique_ptr<Store>> create(const QString &folder, QByteArrayView key,
-                                                 const QString &userId, Options options);
-    static Result<std::unique_ptr<Store>> create(const QString &folder, QByteArrayView key,
-                                                 const QString &userId)
+    static Result<std::unique_ptr<Store>> create(
+        const QString &folder, QByteArrayView key, const QString &userId, Options options);
+    static Result<std::unique_ptr<Store>> create(
+        const QString &folder, QByteArrayView key, const QString &userId)
     {
         return create(folder, key, userId, Options {});
     }
     /// Opens an existing store. A damaged database is moved aside into a
     /// "damaged-<time>" folder (never replaced or deleted) and reported as Damaged.
-    static Result<std::unique_ptr<Store>> open(const QString &folder, QByteArrayView key,
-                                               Options options);
+    static Result<std::unique_ptr<Store>> open(
+        const QString &folder, QByteArrayView key, Options options);
     static Result<std::unique_ptr<Store>> open(const QString &folder, QByteArrayView key)
     {
         return open(folder, key, Options {});
@@ -87,9 +87,9 @@ private:
     Result<Statement *> cached(const QString &sql);
     Result<QVariant> normalise(const RecordKindSpec &kind, const FieldValue &value);
     Result<void> journal(const RecordKindSpec &kind, const QString &recordId, const QString &field,
-                         const QVariant &value);
+        const QVariant &value);
     Result<void> audit(const QString &action, const RecordKindSpec &kind, const QString &recordId,
-                       const QStringList &fields, const QDateTime &now);
+        const QStringList &fields, const QDateTime &now);
     Result<void> saveMeta();
 
     StorePaths m_paths;

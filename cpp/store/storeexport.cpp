@@ -6,7 +6,8 @@
 
 #include <QJsonArray>
 
-namespace doorstep {
+namespace doorstep
+{
 
 Result<QJsonObject> StoreExport::toJson(Store &store)
 {
@@ -27,7 +28,7 @@ Result<QJsonObject> StoreExport::toJson(Store &store)
             if (!*row)
                 break;
             QJsonObject record { { QStringLiteral("id"), query->text(0) },
-                                 { QStringLiteral("deleted"), query->integer(1) % 2 == 0 } };
+                { QStringLiteral("deleted"), query->integer(1) % 2 == 0 } };
             for (int i = 0; i < kind.fields.size(); ++i) {
                 const int column = i + 2;
                 const FieldSpec &field = kind.fields.at(i);
@@ -56,11 +57,10 @@ Result<QJsonObject> StoreExport::toJson(Store &store)
         records.insert(kind.kind, rows);
     }
     return QJsonObject { { QStringLiteral("format"), QStringLiteral("doorstep-store-export") },
-                         { QStringLiteral("version"), FormatVersion },
-                         { QStringLiteral("schemaVersion"), Migrations::latestVersion() },
-                         { QStringLiteral("deviceId"), store.deviceId() },
-                         { QStringLiteral("userId"), store.userId() },
-                         { QStringLiteral("records"), records } };
+        { QStringLiteral("version"), FormatVersion },
+        { QStringLiteral("schemaVersion"), Migrations::latestVersion() },
+        { QStringLiteral("deviceId"), store.deviceId() },
+        { QStringLiteral("userId"), store.userId() }, { QStringLiteral("records"), records } };
 }
 
 } // namespace doorstep

@@ -4,7 +4,8 @@
 
 #include <QJsonObject>
 
-namespace doorstep {
+namespace doorstep
+{
 
 class Store;
 

@@ -3,7 +3,8 @@
 #include <QDir>
 #include <QString>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// Where a store keeps its files inside its folder.
 struct StorePaths {

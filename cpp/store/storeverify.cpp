@@ -4,9 +4,11 @@
 // Store::verify lives apart from the write path: it only reads, and IT runs it to
 // decide whether a device's store can be trusted.
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 Result<qint64> count(Store &store, const QString &sql, const QString &bound = {})
 {
@@ -65,11 +67,11 @@ Result<VerifyReport> Store::verify()
         report.records += *records;
 
         auto orphans = count(*this,
-                             QStringLiteral("SELECT count(*) FROM change_journal j WHERE "
-                                            "j.record_kind = ? AND NOT EXISTS (SELECT 1 FROM %1 "
-                                            "t WHERE t.id = j.record_id)")
-                                 .arg(kind.table),
-                             kind.kind);
+            QStringLiteral("SELECT count(*) FROM change_journal j WHERE "
+                           "j.record_kind = ? AND NOT EXISTS (SELECT 1 FROM %1 "
+                           "t WHERE t.id = j.record_id)")
+                .arg(kind.table),
+            kind.kind);
         if (!orphans)
             return orphans.error();
         if (*orphans > 0)
@@ -79,11 +81,11 @@ Result<VerifyReport> Store::verify()
                                    .arg(kind.label);
 
         auto unclocked = count(*this,
-                               QStringLiteral("SELECT count(*) FROM %1 t WHERE NOT EXISTS "
-                                              "(SELECT 1 FROM field_clock c WHERE "
-                                              "c.record_kind = ? AND c.record_id = t.id)")
-                                   .arg(kind.table),
-                               kind.kind);
+            QStringLiteral("SELECT count(*) FROM %1 t WHERE NOT EXISTS "
+                           "(SELECT 1 FROM field_clock c WHERE "
+                           "c.record_kind = ? AND c.record_id = t.id)")
+                .arg(kind.table),
+            kind.kind);
         if (!unclocked)
             return unclocked.error();
         if (*unclocked > 0)
@@ -97,8 +99,7 @@ Result<VerifyReport> Store::verify()
         for (const FieldSpec &field : kind.fields)
             fields << field.name;
         for (const QString &field : fields) {
-            auto mismatched = count(
-                *this,
+            auto mismatched = count(*this,
                 QStringLiteral("SELECT count(*) FROM field_clock c JOIN change_journal j ON "
                                "j.record_kind = c.record_kind AND j.record_id = c.record_id AND "
                                "j.field = c.field AND j.hlc = c.hlc AND j.device_id = "
@@ -117,11 +118,11 @@ Result<VerifyReport> Store::verify()
     }
 
     auto reused = count(*this,
-                        QStringLiteral("SELECT count(*) FROM change_journal WHERE device_id = ? "
-                                       "AND CAST(substr(op_id, length(device_id) + 2) AS "
-                                       "INTEGER) >= (SELECT value FROM meta WHERE key = "
-                                       "'next_op_seq')"),
-                        m_deviceId);
+        QStringLiteral("SELECT count(*) FROM change_journal WHERE device_id = ? "
+                       "AND CAST(substr(op_id, length(device_id) + 2) AS "
+                       "INTEGER) >= (SELECT value FROM meta WHERE key = "
+                       "'next_op_seq')"),
+        m_deviceId);
     if (!reused)
         return reused.error();
     if (*reused > 0)

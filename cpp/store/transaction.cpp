@@ -4,7 +4,8 @@
 
 #include <utility>
 
-namespace doorstep {
+namespace doorstep
+{
 
 Result<Transaction> Transaction::begin(Database &db)
 {

@@ -4,10 +4,10 @@
 #include "domain/visit.h"
 
 #include <QList>
-
 #include <optional>
 
-namespace doorstep {
+namespace doorstep
+{
 
 class Store;
 

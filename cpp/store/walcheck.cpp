@@ -3,9 +3,11 @@
 #include <QFile>
 #include <QtEndian>
 
-namespace doorstep {
+namespace doorstep
+{
 
-namespace {
+namespace
+{
 
 constexpr int HeaderBytes = 32;
 constexpr int FrameHeaderBytes = 24;
@@ -23,8 +25,8 @@ Checksum checksum(const uchar *data, int length, Checksum seed, bool bigEndian)
     quint32 s0 = seed.s0;
     quint32 s1 = seed.s1;
     for (int i = 0; i + 8 <= length; i += 8) {
-        const quint32 x0 = bigEndian ? qFromBigEndian<quint32>(data + i)
-                                     : qFromLittleEndian<quint32>(data + i);
+        const quint32 x0
+            = bigEndian ? qFromBigEndian<quint32>(data + i) : qFromLittleEndian<quint32>(data + i);
         const quint32 x1 = bigEndian ? qFromBigEndian<quint32>(data + i + 4)
                                      : qFromLittleEndian<quint32>(data + i + 4);
         s0 += x0 + s1;
@@ -36,7 +38,7 @@ Checksum checksum(const uchar *data, int length, Checksum seed, bool bigEndian)
 Error damaged(const QString &why)
 {
     return makeError(Error::Code::Damaged,
-                     QStringLiteral("The database's write-ahead log is damaged (%1).").arg(why));
+        QStringLiteral("The database's write-ahead log is damaged (%1).").arg(why));
 }
 
 } // namespace
@@ -48,8 +50,7 @@ Result<void> WalCheck::check(const QString &walPath)
         return {};
     if (!file.open(QIODevice::ReadOnly))
         return makeError(Error::Code::Io,
-                         QStringLiteral("Could not read the write-ahead log: %1.")
-                             .arg(file.errorString()));
+            QStringLiteral("Could not read the write-ahead log: %1.").arg(file.errorString()));
     const QByteArray wal = file.readAll();
     if (wal.size() < HeaderBytes)
         return {}; // SQLite ignores a WAL without a whole header: it never held a commit.
@@ -80,7 +81,7 @@ Result<void> WalCheck::check(const QString &walPath)
     for (qsizetype i = 0; i < frames; ++i) {
         const uchar *frame = bytes + HeaderBytes + i * frameBytes;
         const Checksum stored { qFromBigEndian<quint32>(frame + 16),
-                                qFromBigEndian<quint32>(frame + 20) };
+            qFromBigEndian<quint32>(frame + 20) };
         const bool sameGeneration = qFromBigEndian<quint32>(frame + 8) == salt1
             && qFromBigEndian<quint32>(frame + 12) == salt2;
         bool valid = false;

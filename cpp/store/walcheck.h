@@ -4,7 +4,8 @@
 
 #include <QString>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// Checks a write-ahead log before SQLite sees it. SQLite treats a frame with a bad
 /// checksum as the torn end of an interrupted write and silently drops it and every

@@ -2,7 +2,8 @@
 
 #include <QtGlobal>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// A hybrid-logical-clock timestamp: physical milliseconds since the epoch and a
 /// counter that orders events within one millisecond. Packed into 64 bits so it

@@ -1,10 +1,10 @@
 #include "protocol/hybridlogicalclock.h"
 
 #include <QDateTime>
-
 #include <algorithm>
 
-namespace doorstep {
+namespace doorstep
+{
 
 HybridLogicalClock::HybridLogicalClock(PhysicalClock physicalMs, Hlc last)
     : m_physicalMs(std::move(physicalMs))

@@ -4,7 +4,8 @@
 
 #include <functional>
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// The device's hybrid logical clock (Kulkarni et al.): never runs backwards, stays
 /// close to wall time, and moves past every timestamp it has seen from others.

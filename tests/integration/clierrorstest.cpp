@@ -138,8 +138,8 @@ TEST_CASE("An unknown command is a usage error", "[integration]")
     REQUIRE_FALSE(run.crashed());
     CHECK(run.exitCode == Cli::Usage);
     CHECK(run.err.trimmed()
-          == QStringLiteral("doorstep-cli: Unknown command \"frobnicate\". Run doorstep-cli "
-                            "--help for the commands."));
+        == QStringLiteral("doorstep-cli: Unknown command \"frobnicate\". Run doorstep-cli "
+                          "--help for the commands."));
     CHECK(run.out.isEmpty());
 }
 

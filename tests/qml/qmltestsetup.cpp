@@ -8,13 +8,13 @@
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest/quicktest.h>
-
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(DoorstepPlugin)
 Q_IMPORT_QML_PLUGIN(Doorstep_ModelsPlugin)
 
-namespace doorstep {
+namespace doorstep
+{
 
 /// What the QML tests need from outside: where to save screenshots (the environment
 /// variable DOORSTEP_SCREENSHOT_DIR; none are saved when it is unset).
@@ -39,15 +39,14 @@ public Q_SLOTS:
         m_folder = std::make_unique<QTemporaryDir>();
         const QString store = m_folder->filePath(QStringLiteral("store"));
         auto passphrase = SecureBytes::fromString(QStringLiteral("test-passphrase"));
-        auto created = StoreAccess::create(store, *passphrase, QStringLiteral("practitioner-1"),
-                                           KdfParams::minimum());
+        auto created = StoreAccess::create(
+            store, *passphrase, QStringLiteral("practitioner-1"), KdfParams::minimum());
         if (!created)
             qFatal("could not create the test store: %s", qPrintable(created.error().message));
         for (const char *name : { "Ashdown", "Brightwell", "Carrow" }) {
-            auto id = (*created)->apply(Change::create(
-                QStringLiteral("family"),
+            auto id = (*created)->apply(Change::create(QStringLiteral("family"),
                 { { QStringLiteral("family_name"), QString::fromLatin1(name) },
-                  { QStringLiteral("postcode"), QStringLiteral("ZZ99 1XX") } }));
+                    { QStringLiteral("postcode"), QStringLiteral("ZZ99 1XX") } }));
             if (!id)
                 qFatal("could not add a test family: %s", qPrintable(id.error().message));
         }

@@ -1,15 +1,16 @@
 #include "cli/demodata.h"
+
 #include "domain/nhsnumber.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
-
 #include "unit/store/storetesthelpers.h"
 
 #include <QSet>
 
 using namespace doorstep;
 
-namespace {
+namespace
+{
 
 DemoData::Options options(quint32 seed)
 {
@@ -36,7 +37,8 @@ QStringList describe(const QList<Change> &changes)
 TEST_CASE("The same seed gives the same families, ids and values", "[cli]")
 {
     for (int i = 0; i < 20; ++i)
-        CHECK(describe(DemoData::family(options(7), i)) == describe(DemoData::family(options(7), i)));
+        CHECK(
+            describe(DemoData::family(options(7), i)) == describe(DemoData::family(options(7), i)));
 }
 
 TEST_CASE("Different seeds give different families", "[cli]")

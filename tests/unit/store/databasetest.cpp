@@ -1,19 +1,21 @@
-#include "storetesthelpers.h"
-
 #include "store/database.h"
+
 #include "store/statement.h"
 #include "store/transaction.h"
+#include "storetesthelpers.h"
 
 #include <QFile>
 
 using namespace doorstep;
 
-namespace {
+namespace
+{
 
-Database openNew(const QTemporaryDir &dir, Database::Protection protection = Database::Protection::Encrypted)
+Database openNew(
+    const QTemporaryDir &dir, Database::Protection protection = Database::Protection::Encrypted)
 {
     auto db = Database::open(dir.filePath(QStringLiteral("t.db")), test::testKey(),
-                             Database::Mode::CreateNew, protection);
+        Database::Mode::CreateNew, protection);
     REQUIRE(db.ok());
     return std::move(db.value());
 }
@@ -42,8 +44,8 @@ TEST_CASE("The plain system SQLite library is not loaded", "[store]")
 TEST_CASE("A key of the wrong length is refused", "[store]")
 {
     QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("t.db")), QByteArray(16, 'x'),
-                             Database::Mode::CreateNew);
+    auto db = Database::open(
+        dir.filePath(QStringLiteral("t.db")), QByteArray(16, 'x'), Database::Mode::CreateNew);
     REQUIRE_FALSE(db.ok());
     CHECK(db.error().code == Error::Code::InvalidArgument);
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("t.db"))));
@@ -52,8 +54,8 @@ TEST_CASE("A key of the wrong length is refused", "[store]")
 TEST_CASE("Opening a missing database does not create one", "[store]")
 {
     QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("missing.db")), test::testKey(),
-                             Database::Mode::OpenExisting);
+    auto db = Database::open(
+        dir.filePath(QStringLiteral("missing.db")), test::testKey(), Database::Mode::OpenExisting);
     REQUIRE_FALSE(db.ok());
     CHECK(db.error().code == Error::Code::NotFound);
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("missing.db"))));
@@ -62,9 +64,11 @@ TEST_CASE("Opening a missing database does not create one", "[store]")
 TEST_CASE("Creating over an existing database is refused", "[store]")
 {
     QTemporaryDir dir;
-    { Database db = openNew(dir); }
-    auto again = Database::open(dir.filePath(QStringLiteral("t.db")), test::testKey(),
-                                Database::Mode::CreateNew);
+    {
+        Database db = openNew(dir);
+    }
+    auto again = Database::open(
+        dir.filePath(QStringLiteral("t.db")), test::testKey(), Database::Mode::CreateNew);
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().code == Error::Code::AlreadyExists);
 }
@@ -76,8 +80,8 @@ TEST_CASE("The wrong key cannot read the database", "[store]")
         Database db = openNew(dir);
         REQUIRE(db.exec(QStringLiteral("CREATE TABLE t (x)")).ok());
     }
-    auto other = Database::open(dir.filePath(QStringLiteral("t.db")), test::testKey('z'),
-                                Database::Mode::OpenExisting);
+    auto other = Database::open(
+        dir.filePath(QStringLiteral("t.db")), test::testKey('z'), Database::Mode::OpenExisting);
     REQUIRE_FALSE(other.ok());
     CHECK(other.error().code == Error::Code::Damaged);
 }

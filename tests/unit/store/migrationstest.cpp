@@ -1,16 +1,17 @@
-#include "storetesthelpers.h"
+#include "store/migrations.h"
 
 #include "store/familyrepository.h"
-#include "store/migrations.h"
 #include "store/personrepository.h"
 #include "store/visitrepository.h"
+#include "storetesthelpers.h"
 
 #include <QDir>
 #include <QFile>
 
 using namespace doorstep;
 
-namespace {
+namespace
+{
 
 // Copies the committed version-1 fixture into a fresh folder so the test never
 // upgrades the fixture itself.
@@ -70,19 +71,20 @@ TEST_CASE("A version-1 store upgrades to the latest schema and keeps its data", 
     CHECK(report->ok());
 
     // The upgraded store takes new kinds of record through the same write path.
-    auto plan = (*store)->apply(Change::create(QStringLiteral("plan"),
-                                               { { QStringLiteral("family_id"),
-                                                   families->first().id } }));
+    auto plan = (*store)->apply(Change::create(
+        QStringLiteral("plan"), { { QStringLiteral("family_id"), families->first().id } }));
     CHECK(plan.ok());
 }
 
 TEST_CASE("A store from a newer Doorstep is refused, not guessed at", "[store]")
 {
     QTemporaryDir dir;
-    { auto store = test::makeStore(dir.path()); }
     {
-        auto db = Database::open(StorePaths { dir.path() }.database(), test::testKey(),
-                                 Database::Mode::OpenExisting);
+        auto store = test::makeStore(dir.path());
+    }
+    {
+        auto db = Database::open(
+            StorePaths { dir.path() }.database(), test::testKey(), Database::Mode::OpenExisting);
         REQUIRE(db.ok());
         REQUIRE(db->exec(QStringLiteral("PRAGMA user_version = 99")).ok());
     }

@@ -1,8 +1,7 @@
-#include "storetesthelpers.h"
-
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
 #include "store/visitrepository.h"
+#include "storetesthelpers.h"
 
 using namespace doorstep;
 
@@ -28,11 +27,13 @@ TEST_CASE("People come back with their dates and NHS numbers, oldest first", "[s
     QTemporaryDir dir;
     auto store = test::makeStore(dir.path());
     const QString family = test::createFamily(*store, QStringLiteral("Okafor"));
-    for (const auto &[name, born] : { std::pair { "Tobi", "2018-07-01" }, { "Ngozi", "1989-02-11" } }) {
-        REQUIRE(store->apply(Change::create(QStringLiteral("person"),
-                                            { { QStringLiteral("family_id"), family },
-                                              { QStringLiteral("given_name"), QString::fromLatin1(name) },
-                                              { QStringLiteral("date_of_birth"), QString::fromLatin1(born) } }))
+    for (const auto &[name, born] :
+        { std::pair { "Tobi", "2018-07-01" }, { "Ngozi", "1989-02-11" } }) {
+        REQUIRE(store
+                    ->apply(Change::create(QStringLiteral("person"),
+                        { { QStringLiteral("family_id"), family },
+                            { QStringLiteral("given_name"), QString::fromLatin1(name) },
+                            { QStringLiteral("date_of_birth"), QString::fromLatin1(born) } }))
                     .ok());
     }
     auto people = PersonRepository(*store).forFamily(family);
@@ -48,10 +49,11 @@ TEST_CASE("Visits come back newest first with their Signs of Safety columns", "[
     auto store = test::makeStore(dir.path());
     const QString family = test::createFamily(*store, QStringLiteral("Okafor"));
     for (const char *at : { "2026-01-05T10:00:00Z", "2026-02-05T10:00:00Z" }) {
-        REQUIRE(store->apply(Change::create(QStringLiteral("visit"),
-                                            { { QStringLiteral("family_id"), family },
-                                              { QStringLiteral("visit_at"), QString::fromLatin1(at) },
-                                              { QStringLiteral("working_well"), QStringLiteral("Routines") } }))
+        REQUIRE(store
+                    ->apply(Change::create(QStringLiteral("visit"),
+                        { { QStringLiteral("family_id"), family },
+                            { QStringLiteral("visit_at"), QString::fromLatin1(at) },
+                            { QStringLiteral("working_well"), QStringLiteral("Routines") } }))
                     .ok());
     }
     auto visits = VisitRepository(*store).forFamily(family);

@@ -1,13 +1,13 @@
-#include "storetesthelpers.h"
-
 #include "store/familyrepository.h"
 #include "store/recordschema.h"
+#include "storetesthelpers.h"
 
 using namespace doorstep;
 using test::createFamily;
 using test::makeStore;
 
-namespace {
+namespace
+{
 
 qint64 countRows(Store &store, const QString &sql, const QString &bound = {})
 {
@@ -24,15 +24,13 @@ qint64 countRows(Store &store, const QString &sql, const QString &bound = {})
 Change person(const QString &familyId, const QString &given, const QVariant &nhs = {})
 {
     return Change::create(QStringLiteral("person"),
-                          { { QStringLiteral("family_id"), familyId },
-                            { QStringLiteral("given_name"), given },
-                            { QStringLiteral("nhs_number"), nhs } });
+        { { QStringLiteral("family_id"), familyId }, { QStringLiteral("given_name"), given },
+            { QStringLiteral("nhs_number"), nhs } });
 }
 
 } // namespace
 
-TEST_CASE("Applying a change writes the record, its journal entries and an audit entry",
-          "[store]")
+TEST_CASE("Applying a change writes the record, its journal entries and an audit entry", "[store]")
 {
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
@@ -40,14 +38,14 @@ TEST_CASE("Applying a change writes the record, its journal entries and an audit
 
     CHECK(countRows(*store, QStringLiteral("SELECT count(*) FROM families WHERE id = ?"), id) == 1);
     // family_name and the causal length
+    CHECK(countRows(
+              *store, QStringLiteral("SELECT count(*) FROM change_journal WHERE record_id = ?"), id)
+        == 2);
     CHECK(countRows(*store,
-                    QStringLiteral("SELECT count(*) FROM change_journal WHERE record_id = ?"), id)
-          == 2);
-    CHECK(countRows(*store,
-                    QStringLiteral("SELECT count(*) FROM audit_log WHERE record_id = ? AND "
-                                   "action = 'create' AND actor_id = 'practitioner-1'"),
-                    id)
-          == 1);
+              QStringLiteral("SELECT count(*) FROM audit_log WHERE record_id = ? AND "
+                             "action = 'create' AND actor_id = 'practitioner-1'"),
+              id)
+        == 1);
     auto journal = store->query(QStringLiteral(
         "SELECT op_id, device_id, hlc, value FROM change_journal WHERE field = 'family_name'"));
     REQUIRE(journal.ok());
@@ -63,21 +61,21 @@ TEST_CASE("The audit log records field names but never values", "[store]")
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
     createFamily(*store, QStringLiteral("Marker-Surname"));
-    CHECK(countRows(*store,
-                    QStringLiteral("SELECT count(*) FROM audit_log WHERE fields LIKE '%Marker%'"))
-          == 0);
-    CHECK(countRows(*store,
-                    QStringLiteral("SELECT count(*) FROM audit_log WHERE fields = 'family_name'"))
-          == 1);
+    CHECK(countRows(
+              *store, QStringLiteral("SELECT count(*) FROM audit_log WHERE fields LIKE '%Marker%'"))
+        == 0);
+    CHECK(countRows(
+              *store, QStringLiteral("SELECT count(*) FROM audit_log WHERE fields = 'family_name'"))
+        == 1);
 }
 
-TEST_CASE("An invalid NHS number is refused with a clear message and nothing is written",
-          "[store]")
+TEST_CASE("An invalid NHS number is refused with a clear message and nothing is written", "[store]")
 {
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
     const QString family = createFamily(*store, QStringLiteral("Shah"));
-    auto result = store->apply(person(family, QStringLiteral("Amira"), QStringLiteral("9434765918")));
+    auto result
+        = store->apply(person(family, QStringLiteral("Amira"), QStringLiteral("9434765918")));
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().code == Error::Code::InvalidArgument);
     CHECK(result.error().message.contains(QStringLiteral("NHS number")));
@@ -103,12 +101,14 @@ TEST_CASE("A batch of changes is applied whole or not at all", "[store]")
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
     const QString family = createFamily(*store, QStringLiteral("Shah"));
-    const qint64 journalBefore = countRows(*store, QStringLiteral("SELECT count(*) FROM change_journal"));
+    const qint64 journalBefore
+        = countRows(*store, QStringLiteral("SELECT count(*) FROM change_journal"));
     auto result = store->apply({ person(family, QStringLiteral("Amira")),
-                                 person(family, QString()) }); // no given name: refused
+        person(family, QString()) }); // no given name: refused
     REQUIRE_FALSE(result.ok());
     CHECK(countRows(*store, QStringLiteral("SELECT count(*) FROM people")) == 0);
-    CHECK(countRows(*store, QStringLiteral("SELECT count(*) FROM change_journal")) == journalBefore);
+    CHECK(
+        countRows(*store, QStringLiteral("SELECT count(*) FROM change_journal")) == journalBefore);
 
     // The op counter did not advance for the failed batch: the next op ids continue.
     auto ok = store->apply(person(family, QStringLiteral("Amira")));
@@ -120,8 +120,8 @@ TEST_CASE("A reference to a missing record is refused", "[store]")
 {
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
-    auto result = store->apply(person(QStringLiteral("4b7c1c1e-0000-4000-8000-000000000000"),
-                                      QStringLiteral("Amira")));
+    auto result = store->apply(
+        person(QStringLiteral("4b7c1c1e-0000-4000-8000-000000000000"), QStringLiteral("Amira")));
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().code == Error::Code::InvalidArgument);
     CHECK(result.error().message.contains(QStringLiteral("does not exist")));
@@ -132,11 +132,10 @@ TEST_CASE("Unknown kinds and fields are refused", "[store]")
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
     CHECK(store->apply(Change::create(QStringLiteral("spaceship"), {})).error().code
-          == Error::Code::InvalidArgument);
-    auto badField = store->apply(Change::create(
-        QStringLiteral("family"),
+        == Error::Code::InvalidArgument);
+    auto badField = store->apply(Change::create(QStringLiteral("family"),
         { { QStringLiteral("family_name"), QStringLiteral("A") },
-          { QStringLiteral("id; DROP TABLE families"), QStringLiteral("x") } }));
+            { QStringLiteral("id; DROP TABLE families"), QStringLiteral("x") } }));
     REQUIRE_FALSE(badField.ok());
     CHECK(badField.error().message.contains(QStringLiteral("no field")));
 }
@@ -148,13 +147,15 @@ TEST_CASE("An update journals only the fields whose value changes", "[store]")
     const QString id = createFamily(*store, QStringLiteral("Okafor"));
     const QString sql = QStringLiteral("SELECT count(*) FROM change_journal WHERE record_id = ?");
     const qint64 before = countRows(*store, sql, id);
-    REQUIRE(store->apply(Change::update(QStringLiteral("family"), id,
-                                        { { QStringLiteral("family_name"), QStringLiteral("Okafor") },
-                                          { QStringLiteral("postcode"), QStringLiteral("TS1 2AB") } }))
+    REQUIRE(store
+                ->apply(Change::update(QStringLiteral("family"), id,
+                    { { QStringLiteral("family_name"), QStringLiteral("Okafor") },
+                        { QStringLiteral("postcode"), QStringLiteral("TS1 2AB") } }))
                 .ok());
     CHECK(countRows(*store, sql, id) == before + 1);
-    REQUIRE(store->apply(Change::update(QStringLiteral("family"), id,
-                                        { { QStringLiteral("postcode"), QStringLiteral("TS1 2AB") } }))
+    REQUIRE(store
+                ->apply(Change::update(QStringLiteral("family"), id,
+                    { { QStringLiteral("postcode"), QStringLiteral("TS1 2AB") } }))
                 .ok());
     CHECK(countRows(*store, sql, id) == before + 1);
 }
@@ -164,21 +165,21 @@ TEST_CASE("A finalised visit cannot be changed", "[store]")
     QTemporaryDir dir;
     auto store = makeStore(dir.path());
     const QString family = createFamily(*store, QStringLiteral("Okafor"));
-    auto visit = store->apply(Change::create(
-        QStringLiteral("visit"),
+    auto visit = store->apply(Change::create(QStringLiteral("visit"),
         { { QStringLiteral("family_id"), family },
-          { QStringLiteral("visit_at"), QStringLiteral("2026-01-05T10:00:00Z") },
-          { QStringLiteral("worries"), QStringLiteral("School attendance") } }));
+            { QStringLiteral("visit_at"), QStringLiteral("2026-01-05T10:00:00Z") },
+            { QStringLiteral("worries"), QStringLiteral("School attendance") } }));
     REQUIRE(visit.ok());
-    REQUIRE(store->apply(Change::update(QStringLiteral("visit"), *visit,
-                                        { { QStringLiteral("status"), QStringLiteral("final") } }))
+    REQUIRE(store
+                ->apply(Change::update(QStringLiteral("visit"), *visit,
+                    { { QStringLiteral("status"), QStringLiteral("final") } }))
                 .ok());
-    auto edit = store->apply(Change::update(QStringLiteral("visit"), *visit,
-                                            { { QStringLiteral("worries"), QStringLiteral("x") } }));
+    auto edit = store->apply(Change::update(
+        QStringLiteral("visit"), *visit, { { QStringLiteral("worries"), QStringLiteral("x") } }));
     REQUIRE_FALSE(edit.ok());
     CHECK(edit.error().code == Error::Code::Immutable);
     CHECK(store->apply(Change::remove(QStringLiteral("visit"), *visit)).error().code
-          == Error::Code::Immutable);
+        == Error::Code::Immutable);
 }
 
 TEST_CASE("A delete is a tombstone that can be restored", "[store]")
@@ -189,10 +190,12 @@ TEST_CASE("A delete is a tombstone that can be restored", "[store]")
     FamilyRepository families(*store);
     REQUIRE(store->apply(Change::remove(QStringLiteral("family"), id)).ok());
     CHECK(families.list()->isEmpty());
-    CHECK(countRows(*store, QStringLiteral("SELECT causal_length FROM families WHERE id = ?"), id) == 2);
+    CHECK(countRows(*store, QStringLiteral("SELECT causal_length FROM families WHERE id = ?"), id)
+        == 2);
     REQUIRE(store->apply(Change::restore(QStringLiteral("family"), id)).ok());
     CHECK(families.list()->size() == 1);
-    CHECK(countRows(*store, QStringLiteral("SELECT causal_length FROM families WHERE id = ?"), id) == 3);
+    CHECK(countRows(*store, QStringLiteral("SELECT causal_length FROM families WHERE id = ?"), id)
+        == 3);
     CHECK(store->verify()->ok());
 }
 
@@ -251,8 +254,8 @@ TEST_CASE("Verify finds a record changed behind the write path", "[store]")
         REQUIRE(store->verify()->ok());
     }
     {
-        auto db = Database::open(StorePaths { dir.path() }.database(), test::testKey(),
-                                 Database::Mode::OpenExisting);
+        auto db = Database::open(
+            StorePaths { dir.path() }.database(), test::testKey(), Database::Mode::OpenExisting);
         REQUIRE(db.ok());
         REQUIRE(db->exec(QStringLiteral("UPDATE families SET family_name = 'Tampered'")).ok());
     }

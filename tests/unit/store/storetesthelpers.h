@@ -4,10 +4,10 @@
 
 #include <QByteArray>
 #include <QTemporaryDir>
-
 #include <catch2/catch.hpp>
 
-namespace doorstep::test {
+namespace doorstep::test
+{
 
 /// A fixed 256-bit key: the tests need a store, not the vault.
 inline QByteArray testKey(char fill = 'k')
@@ -37,8 +37,8 @@ inline std::unique_ptr<Store> makeStore(const QString &folder, ManualClock *cloc
 
 inline QString createFamily(Store &store, const QString &name)
 {
-    auto id = store.apply(Change::create(QStringLiteral("family"),
-                                         { { QStringLiteral("family_name"), name } }));
+    auto id = store.apply(
+        Change::create(QStringLiteral("family"), { { QStringLiteral("family_name"), name } }));
     INFO((id ? QString() : id.error().message).toStdString());
     REQUIRE(id.ok());
     return *id;

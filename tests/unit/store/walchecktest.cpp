@@ -1,13 +1,14 @@
-#include "storetesthelpers.h"
-
 #include "store/walcheck.h"
+
+#include "storetesthelpers.h"
 
 #include <QDir>
 #include <QFile>
 
 using namespace doorstep;
 
-namespace {
+namespace
+{
 
 // Leaves a store whose WAL holds several committed transactions: the store stays open
 // (no checkpoint on close) by copying its files while it is still open.
@@ -80,7 +81,8 @@ TEST_CASE("Opening a store with a damaged WAL moves its files aside and keeps th
     CHECK(store.error().code == Error::Code::Damaged);
     CHECK(store.error().message.contains(QStringLiteral("damaged")));
     CHECK_FALSE(QFile::exists(paths.database()));
-    const QStringList aside = QDir(paths.folder).entryList({ QStringLiteral("damaged-*") }, QDir::Dirs);
+    const QStringList aside
+        = QDir(paths.folder).entryList({ QStringLiteral("damaged-*") }, QDir::Dirs);
     REQUIRE(aside.size() == 1);
     const QDir kept(QDir(paths.folder).filePath(aside.first()));
     CHECK(QFileInfo(kept.filePath(QStringLiteral("doorstep.db-wal"))).size() == walSize);
