@@ -44,10 +44,38 @@ void Session::unlock(const QString &passphrase)
     }
     m_busy = true;
     Q_EMIT busyChanged();
-    m_watcher.setFuture(QtConcurrent::run(
-        [folder = m_storeFolder, secret = std::make_shared<SecureBytes>(std::move(*secret))] {
-            return StoreAccess::open(folder, *secret);
+    Store::Options options;
+    options.clock = [clock = m_clock] { return clock().toMSecsSinceEpoch(); };
+    m_watcher.setFuture(
+        QtConcurrent::run([folder = m_storeFolder, options,
+                              secret = std::make_shared<SecureBytes>(std::move(*secret))] {
+            return StoreAccess::open(folder, *secret, options);
         }));
+}
+
+Result<QStringList> Session::apply(const QList<Change> &changes)
+{
+    if (!m_store)
+        return makeError(
+            Error::Code::Internal, QStringLiteral("Doorstep is locked; nothing was saved."));
+    auto ids = m_store->apply(changes);
+    if (ids) {
+        QStringList kinds;
+        for (const Change &change : changes) {
+            if (!kinds.contains(change.kind))
+                kinds << change.kind;
+        }
+        Q_EMIT recordsChanged(kinds);
+    }
+    return ids;
+}
+
+Result<QString> Session::apply(const Change &change)
+{
+    auto ids = apply(QList<Change> { change });
+    if (!ids)
+        return ids.error();
+    return ids->constFirst();
 }
 
 void Session::lock()

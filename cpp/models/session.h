@@ -2,10 +2,12 @@
 
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QQmlEngine>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace doorstep
@@ -34,6 +36,16 @@ public:
     Store *store() const { return m_store.get(); }
     QString storeFolder() const { return m_storeFolder; }
 
+    /// The one way pages and models write: applies the changes in one transaction and,
+    /// when they are saved, tells every model which kinds of record changed.
+    Result<QStringList> apply(const QList<Change> &changes);
+    Result<QString> apply(const Change &change);
+
+    /// Now, from the clock injected at construction (tests fix it).
+    QDateTime now() const { return m_clock(); }
+    QDate today() const { return m_clock().toLocalTime().date(); }
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
     /// Unlocks in the background (the key derivation takes about half a second) and
     /// emits unlockedChanged, or sets errorString.
     Q_INVOKABLE void unlock(const QString &passphrase);
@@ -49,6 +61,8 @@ Q_SIGNALS:
     void unlockedChanged();
     void busyChanged();
     void errorChanged();
+    /// Records of these kinds were written (created, changed, deleted or restored).
+    void recordsChanged(const QStringList &kinds);
 
 private:
     void setError(int code, const QString &message);
@@ -59,6 +73,7 @@ private:
     QString m_errorString;
     int m_errorCode = -1;
     QFutureWatcher<Result<std::unique_ptr<Store>>> m_watcher;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     static inline Session *s_instance = nullptr;
 };
 
