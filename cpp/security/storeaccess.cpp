@@ -81,6 +81,15 @@ Result<std::unique_ptr<Store>> StoreAccess::create(const QString &folder,
 Result<std::unique_ptr<Store>> StoreAccess::open(
     const QString &folder, const SecureBytes &passphrase, Store::Options options, int maxAttempts)
 {
+    auto unlocked = openKeepingKey(folder, passphrase, std::move(options), maxAttempts);
+    if (!unlocked)
+        return unlocked.error();
+    return std::move(unlocked->store);
+}
+
+Result<StoreAccess::Unlocked> StoreAccess::openKeepingKey(
+    const QString &folder, const SecureBytes &passphrase, Store::Options options, int maxAttempts)
+{
     const StorePaths paths { folder };
     if (!QFileInfo::exists(paths.database()) && !QFileInfo::exists(paths.keySlot()))
         return makeError(
@@ -89,7 +98,10 @@ Result<std::unique_ptr<Store>> StoreAccess::open(
     auto key = vault.unlock(passphrase);
     if (!key)
         return key.error();
-    return Store::open(folder, view(*key), std::move(options));
+    auto store = Store::open(folder, view(*key), std::move(options));
+    if (!store)
+        return store.error();
+    return Unlocked { std::move(*store), std::move(*key) };
 }
 
 Result<void> StoreAccess::changePassphrase(const QString &folder, const SecureBytes &oldPassphrase,

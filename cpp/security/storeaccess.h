@@ -30,6 +30,15 @@ public:
     /// opens the store. The key is wiped from memory once the database has it.
     static Result<std::unique_ptr<Store>> open(const QString &folder, const SecureBytes &passphrase,
         Store::Options options = {}, int maxAttempts = 10);
+    /// An open store and its database key, for a session that may set a PIN with it.
+    struct Unlocked {
+        std::unique_ptr<Store> store;
+        SecureBytes key;
+    };
+    /// As open(), but also hands back the key (in secure memory) instead of wiping it.
+    static Result<Unlocked> openKeepingKey(const QString &folder, const SecureBytes &passphrase,
+        Store::Options options = {}, int maxAttempts = 10);
+
     /// Re-wraps the database key under newPassphrase; the database is not touched.
     static Result<void> changePassphrase(const QString &folder, const SecureBytes &oldPassphrase,
         const SecureBytes &newPassphrase, std::optional<KdfParams> params = {},
