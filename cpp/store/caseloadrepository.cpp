@@ -19,7 +19,9 @@ namespace
 // visit_at is UTC; the bound is the allocation day's local midnight in UTC (SQLite's
 // 'utc' modifier and Qt's local time both follow the process time zone), so a visit just
 // after midnight on the allocation day counts.
-const QString CaseloadSql = QStringLiteral(R"(
+// The select list shared by the caseload and a single family; %1 is the allocations the
+// case runs from, one row per family. The child count seeks people_family the same way.
+const QString CaseSql = QStringLiteral(R"(
 SELECT f.id, f.family_name, a.allocated_on,
   (SELECT v.visit_at FROM visits v
     WHERE v.family_id = f.id AND v.causal_length % 2 = 1
@@ -40,13 +42,27 @@ SELECT f.id, f.family_name, a.allocated_on,
       AND c.closed_on >= a.allocated_on),
   (SELECT min(c.closed_on) FROM closures c
     WHERE c.family_id = f.id AND c.outcome <> 'maintenance' AND c.causal_length % 2 = 1
-      AND c.closed_on >= a.allocated_on)
+      AND c.closed_on >= a.allocated_on),
+  (SELECT count(*) FROM people m
+    WHERE m.family_id = f.id AND m.causal_length % 2 = 1
+      AND m.role IN ('child', 'young_person'))
 FROM (SELECT family_id, min(allocated_on) AS allocated_on FROM allocations
-       WHERE practitioner_id = ?1 AND ended_on IS NULL AND causal_length % 2 = 1
+       WHERE %1 = ?1 AND ended_on IS NULL AND causal_length % 2 = 1
        GROUP BY family_id) a
 JOIN families f ON f.id = a.family_id
 WHERE f.causal_length % 2 = 1 AND (?2 = '' OR instr(lower(f.family_name), ?2) > 0)
 )");
+
+// One statement for the whole caseload: a row per allocated family, with each date the
+// timescales need gathered by a correlated subquery that seeks the family's index
+// (visits_family, plans_family, reviews_family, closures_family) rather than a query per
+// family from C++. Records dated before the allocation belong to an earlier case.
+//
+// visit_at is UTC; the bound is the allocation day's local midnight in UTC (SQLite's
+// 'utc' modifier and Qt's local time both follow the process time zone), so a visit just
+// after midnight on the allocation day counts.
+const QString CaseloadSql = CaseSql.arg(QStringLiteral("practitioner_id"));
+const QString FamilyCaseSql = CaseSql.arg(QStringLiteral("family_id"));
 
 std::optional<QDate> dateOrNothing(const QString &text)
 {
@@ -77,16 +93,32 @@ bool moreUrgent(const CaseloadEntry &a, const CaseloadEntry &b)
 Result<QList<CaseloadEntry>> CaseloadRepository::forPractitioner(
     const QString &practitionerId, const QString &search) const
 {
+    return read(CaseloadSql, practitionerId, search);
+}
+
+Result<std::optional<CaseloadEntry>> CaseloadRepository::forFamily(const QString &familyId) const
+{
+    auto entries = read(FamilyCaseSql, familyId, {});
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return std::optional<CaseloadEntry>();
+    return std::optional<CaseloadEntry>(entries->constFirst());
+}
+
+Result<QList<CaseloadEntry>> CaseloadRepository::read(
+    const QString &sql, const QString &key, const QString &search) const
+{
     const QString term = search.trimmed();
     // SQLite's lower() folds ASCII only, so SQL narrows ASCII searches (the common case,
     // and it skips the subqueries for families that do not match); Qt's case folding
     // below decides, so "ł" finds "Łukasiewicz".
     const QString sqlTerm = isAscii(term) ? term.toLower() : QString();
 
-    auto query = m_store.query(CaseloadSql);
+    auto query = m_store.query(sql);
     if (!query)
         return query.error();
-    query->bind(1, practitionerId).bind(2, sqlTerm);
+    query->bind(1, key).bind(2, sqlTerm);
 
     QList<CaseloadEntry> entries;
     for (;;) {
@@ -102,7 +134,7 @@ Result<QList<CaseloadEntry>> CaseloadRepository::forPractitioner(
             continue;
         entry.allocatedOn = QDate::fromString(query->text(2), Qt::ISODate);
 
-        CaseDates dates;
+        CaseDates &dates = entry.dates;
         dates.allocatedOn = dateOrNothing(query->text(2));
         if (!query->isNull(3)) {
             const QDateTime firstVisit = QDateTime::fromString(query->text(3), Qt::ISODateWithMs);
@@ -120,6 +152,7 @@ Result<QList<CaseloadEntry>> CaseloadRepository::forPractitioner(
         }
         dates.maintenanceStartedOn = dateOrNothing(query->text(8));
         dates.closedOn = dateOrNothing(query->text(9));
+        entry.childCount = int(query->integer(10));
         entry.nextDue = m_timescales.nextDue(dates);
         entries.append(std::move(entry));
     }

@@ -18,8 +18,12 @@ struct CaseloadEntry {
     QString familyId;
     QString familyName;
     QDate allocatedOn;
+    /// The dates the case has reached, from which every timescale follows.
+    CaseDates dates;
     /// The open deadline with the earliest dueBy; empty when nothing is open (e.g. closed).
     std::optional<Deadline> nextDue;
+    /// Live members whose role is child or young person.
+    int childCount = 0;
 };
 
 /// Reads a practitioner's caseload with each family's next deadline, for the caseload list.
@@ -41,8 +45,14 @@ public:
     /// families with nothing open, ties by name.
     Result<QList<CaseloadEntry>> forPractitioner(
         const QString &practitionerId, const QString &search = {}) const;
+    /// One live family's case as the caseload sees it, whoever holds the open allocation
+    /// (the earliest, when several do); nothing when the family has no open allocation.
+    Result<std::optional<CaseloadEntry>> forFamily(const QString &familyId) const;
 
 private:
+    Result<QList<CaseloadEntry>> read(
+        const QString &sql, const QString &key, const QString &search) const;
+
     Store &m_store;
     Timescales m_timescales;
 };

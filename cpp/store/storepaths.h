@@ -14,6 +14,8 @@ struct StorePaths {
     QString wal() const { return database() + QStringLiteral("-wal"); }
     QString shm() const { return database() + QStringLiteral("-shm"); }
     QString keySlot() const { return QDir(folder).filePath(QStringLiteral("passphrase.slot")); }
+    /// The day's PIN slot: the same database key, wrapped under the practitioner's PIN.
+    QString pinSlot() const { return QDir(folder).filePath(QStringLiteral("pin.slot")); }
 };
 
 } // namespace doorstep

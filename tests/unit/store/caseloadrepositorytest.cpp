@@ -238,3 +238,51 @@ TEST_CASE("Searching finds part of the family name in any case", "[store]")
     CHECK(caseload(*store, QStringLiteral("zz")).isEmpty());
     CHECK(caseload(*store).size() == 5);
 }
+
+TEST_CASE("Each caseload entry counts the family's live children and young people", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    const QString family = test::createFamily(*store, QStringLiteral("Okafor"));
+    allocate(*store, family, Monday);
+    const auto member = [&](const char *name, const char *role) {
+        return add(*store, "person",
+            { { QStringLiteral("family_id"), family },
+                { QStringLiteral("given_name"), QString::fromLatin1(name) },
+                { QStringLiteral("role"), QString::fromLatin1(role) } });
+    };
+    member("Ada", "parent");
+    member("Bola", "child");
+    member("Chidi", "young_person");
+    const QString gone = member("Dayo", "child");
+    REQUIRE(store->apply(Change::remove(QStringLiteral("person"), gone)).ok());
+
+    const auto entries = caseload(*store);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries.at(0).childCount == 2);
+}
+
+TEST_CASE("One family's case comes with its dates, whoever it is allocated to", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    const QString family = test::createFamily(*store, QStringLiteral("Shah"));
+    allocate(*store, family, Monday, QStringLiteral("practitioner-2"));
+    visit(*store, family, at(Monday.addDays(1)));
+    const QString unallocated = test::createFamily(*store, QStringLiteral("Brown"));
+
+    CaseloadRepository repository(*store, timescales());
+    auto found = repository.forFamily(family);
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    const CaseloadEntry &entry = **found;
+    CHECK(entry.familyName == QStringLiteral("Shah"));
+    CHECK(entry.dates.allocatedOn == Monday);
+    CHECK(entry.dates.firstContactOn == Monday.addDays(1));
+    REQUIRE(entry.nextDue.has_value());
+    CHECK(entry.nextDue->kind == Deadline::Kind::Goals);
+
+    auto none = repository.forFamily(unallocated);
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->has_value());
+}
