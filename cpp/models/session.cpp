@@ -1,5 +1,6 @@
 #include "models/session.h"
 
+#include "security/pinaccess.h"
 #include "security/storeaccess.h"
 
 #include <QQmlEngine>
@@ -7,6 +8,18 @@
 
 namespace doorstep
 {
+
+namespace
+{
+
+Store::Options storeOptions(const std::function<QDateTime()> &clock)
+{
+    Store::Options options;
+    options.clock = [clock] { return clock().toMSecsSinceEpoch(); };
+    return options;
+}
+
+} // namespace
 
 Session::Session(QString storeFolder, QObject *parent)
     : QObject(parent)
@@ -18,9 +31,11 @@ Session::Session(QString storeFolder, QObject *parent)
         Q_EMIT busyChanged();
         if (!result) {
             setError(int(result.error().code), result.error().message);
+            Q_EMIT pinChanged(); // too many wrong PINs switch the PIN off
             return;
         }
-        m_store = std::move(result.value());
+        m_store = std::move(result->store);
+        m_key = std::move(result->key);
         setError(-1, {});
         Q_EMIT unlockedChanged();
     });
@@ -35,22 +50,66 @@ Session::~Session()
 
 void Session::unlock(const QString &passphrase)
 {
-    if (m_busy || m_store)
-        return;
     auto secret = SecureBytes::fromString(passphrase);
     if (!secret) {
         setError(int(secret.error().code), secret.error().message);
         return;
     }
+    startUnlock([folder = m_storeFolder, options = storeOptions(m_clock),
+                    secret = std::make_shared<SecureBytes>(std::move(*secret))] {
+        return StoreAccess::openKeepingKey(folder, *secret, options);
+    });
+}
+
+void Session::unlockWithPin(const QString &pin)
+{
+    auto secret = SecureBytes::fromString(pin);
+    if (!secret) {
+        setError(int(secret.error().code), secret.error().message);
+        return;
+    }
+    startUnlock([folder = m_storeFolder, options = storeOptions(m_clock), today = today(),
+                    secret = std::make_shared<SecureBytes>(
+                        std::move(*secret))]() -> Result<StoreAccess::Unlocked> {
+        auto store = PinAccess::open(folder, *secret, today, options);
+        if (!store)
+            return store.error();
+        // A PIN unlock does not hand back the key: a new PIN needs the passphrase.
+        return StoreAccess::Unlocked { std::move(*store), SecureBytes() };
+    });
+}
+
+void Session::startUnlock(std::function<Result<StoreAccess::Unlocked>()> work)
+{
+    if (m_busy || m_store)
+        return;
     m_busy = true;
     Q_EMIT busyChanged();
-    Store::Options options;
-    options.clock = [clock = m_clock] { return clock().toMSecsSinceEpoch(); };
-    m_watcher.setFuture(
-        QtConcurrent::run([folder = m_storeFolder, options,
-                              secret = std::make_shared<SecureBytes>(std::move(*secret))] {
-            return StoreAccess::open(folder, *secret, options);
-        }));
+    m_watcher.setFuture(QtConcurrent::run(std::move(work)));
+}
+
+bool Session::setPin(const QString &pin)
+{
+    if (!m_store || m_key.isEmpty()) {
+        setError(
+            int(Error::Code::InvalidArgument), tr("Unlock with your passphrase to set a PIN."));
+        return false;
+    }
+    auto secret = SecureBytes::fromString(pin);
+    auto set
+        = secret ? PinAccess::setPin(m_storeFolder, m_key, *secret) : Result<void>(secret.error());
+    if (!set) {
+        setError(int(set.error().code), set.error().message);
+        return false;
+    }
+    setError(-1, {});
+    Q_EMIT pinChanged();
+    return true;
+}
+
+bool Session::isPinAvailable() const
+{
+    return PinAccess::isAvailable(m_storeFolder, today());
 }
 
 Result<QStringList> Session::apply(const QList<Change> &changes)
@@ -82,7 +141,9 @@ void Session::lock()
 {
     if (!m_store)
         return;
+    Q_EMIT aboutToLock();
     m_store.reset();
+    m_key.clear();
     Q_EMIT unlockedChanged();
 }
 

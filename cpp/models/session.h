@@ -1,5 +1,6 @@
 #pragma once
 
+#include "security/storeaccess.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -24,6 +25,8 @@ class Session : public QObject
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     Q_PROPERTY(int errorCode READ errorCode NOTIFY errorChanged)
+    /// A PIN was set today: the unlock page asks for it instead of the passphrase.
+    Q_PROPERTY(bool pinAvailable READ isPinAvailable NOTIFY pinChanged)
 
 public:
     explicit Session(QString storeFolder, QObject *parent = nullptr);
@@ -49,7 +52,13 @@ public:
     /// Unlocks in the background (the key derivation takes about half a second) and
     /// emits unlockedChanged, or sets errorString.
     Q_INVOKABLE void unlock(const QString &passphrase);
+    /// Unlocks with the day's PIN (in the background, as unlock()).
+    Q_INVOKABLE void unlockWithPin(const QString &pin);
+    /// Sets today's PIN; needs the session unlocked. False (with errorString) if refused.
+    Q_INVOKABLE bool setPin(const QString &pin);
+    /// Closes the store and wipes the key; anything pending is saved first.
     Q_INVOKABLE void lock();
+    bool isPinAvailable() const;
 
     /// QML's singleton `Session` is the one session main() made and injected here.
     /// (A QML_FOREIGN wrapper, as STYLE.md prefers, is registered by Qt 6.4's
@@ -60,19 +69,25 @@ public:
 Q_SIGNALS:
     void unlockedChanged();
     void busyChanged();
+    void pinChanged();
     void errorChanged();
+    /// The store is about to close: save anything pending now.
+    void aboutToLock();
     /// Records of these kinds were written (created, changed, deleted or restored).
     void recordsChanged(const QStringList &kinds);
 
 private:
     void setError(int code, const QString &message);
+    void startUnlock(std::function<Result<StoreAccess::Unlocked>()> work);
 
     QString m_storeFolder;
     std::unique_ptr<Store> m_store;
+    /// Kept in secure memory while unlocked so a PIN can wrap it; wiped on lock.
+    SecureBytes m_key;
     bool m_busy = false;
     QString m_errorString;
     int m_errorCode = -1;
-    QFutureWatcher<Result<std::unique_ptr<Store>>> m_watcher;
+    QFutureWatcher<Result<StoreAccess::Unlocked>> m_watcher;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     static inline Session *s_instance = nullptr;
 };

@@ -1,0 +1,276 @@
+#include "models/casetext.h"
+
+#include <QLocale>
+#include <QVariantMap>
+
+namespace doorstep
+{
+
+namespace
+{
+
+QVariantList choices(const QStringList &values, QString (*name)(const QString &))
+{
+    QVariantList list;
+    for (const QString &value : values)
+        list.append(QVariantMap {
+            { QStringLiteral("value"), value }, { QStringLiteral("text"), name(value) } });
+    return list;
+}
+
+} // namespace
+
+QString CaseText::shortDate(QDate date)
+{
+    //: Date format (QDate::toString) for dates within weeks of today: "Thu 26 Nov".
+    return QLocale().toString(date, tr("ddd d MMM"));
+}
+
+QString CaseText::date(QDate date)
+{
+    //: Date format (QDate::toString) for dates of any year: "26 Nov 2026".
+    return QLocale().toString(date, tr("d MMM yyyy"));
+}
+
+QString CaseText::recentDate(QDate date, QDate today)
+{
+    if (date.year() == today.year())
+        //: Date format (QDate::toString) for a day earlier this year: "3 Nov".
+        return QLocale().toString(date, tr("d MMM"));
+    return CaseText::date(date);
+}
+
+QString CaseText::dateTime(const QDateTime &time)
+{
+    //: Date and time format (QDateTime::toString): "Thu 26 Nov 2026, 14:30".
+    return QLocale().toString(time.toLocalTime(), tr("ddd d MMM yyyy, HH:mm"));
+}
+
+QString CaseText::deadlineName(const Deadline &deadline)
+{
+    switch (deadline.kind) {
+    case Deadline::Kind::FirstContact:
+        return tr("First contact");
+    case Deadline::Kind::Goals:
+        return tr("Goals agreed");
+    case Deadline::Kind::Plan:
+        return tr("Plan complete");
+    case Deadline::Kind::Review:
+        return tr("Review");
+    case Deadline::Kind::MaintenanceReview:
+        return tr("%n-month maintenance review", "", deadline.maintenanceMonth);
+    }
+    return {};
+}
+
+QString CaseText::deadlineSentence(const Deadline &deadline, QDate today)
+{
+    const QString from = shortDate(deadline.dueFrom);
+    const QString by = shortDate(deadline.dueBy);
+    const QString overdueSince = recentDate(deadline.dueBy, today);
+    const QString met = deadline.metOn ? recentDate(*deadline.metOn, today) : QString();
+    const int month = deadline.maintenanceMonth;
+    using K = Deadline::Kind;
+    using S = Deadline::Status;
+    const S status = deadline.status(today);
+    // Whole sentences, one per kind and status, so each language can order its own words.
+    switch (deadline.kind) {
+    case K::FirstContact:
+        switch (status) {
+        case S::NotYetDue:
+            return tr("First contact due from %1 to %2").arg(from, by);
+        case S::Due:
+            return tr("First contact due by %1").arg(by);
+        case S::Overdue:
+            return tr("First contact overdue since %1").arg(overdueSince);
+        case S::Met:
+        case S::MetLate:
+            return tr("First contact made on %1").arg(met);
+        }
+        break;
+    case K::Goals:
+        switch (status) {
+        case S::NotYetDue:
+            return tr("Goals due from %1 to %2").arg(from, by);
+        case S::Due:
+            return tr("Goals due by %1").arg(by);
+        case S::Overdue:
+            return tr("Goals overdue since %1").arg(overdueSince);
+        case S::Met:
+        case S::MetLate:
+            return tr("Goals agreed on %1").arg(met);
+        }
+        break;
+    case K::Plan:
+        switch (status) {
+        case S::NotYetDue:
+            return tr("Plan due from %1 to %2").arg(from, by);
+        case S::Due:
+            return tr("Plan due by %1").arg(by);
+        case S::Overdue:
+            return tr("Plan overdue since %1").arg(overdueSince);
+        case S::Met:
+        case S::MetLate:
+            return tr("Plan completed on %1").arg(met);
+        }
+        break;
+    case K::Review:
+        switch (status) {
+        case S::NotYetDue:
+            return tr("Review due from %1 to %2").arg(from, by);
+        case S::Due:
+            return tr("Review due by %1").arg(by);
+        case S::Overdue:
+            return tr("Review overdue since %1").arg(overdueSince);
+        case S::Met:
+        case S::MetLate:
+            return tr("Review held on %1").arg(met);
+        }
+        break;
+    case K::MaintenanceReview:
+        switch (status) {
+        case S::NotYetDue:
+            return tr("%n-month maintenance review due from %1 to %2", "", month).arg(from, by);
+        case S::Due:
+            return tr("%n-month maintenance review due by %1", "", month).arg(by);
+        case S::Overdue:
+            return tr("%n-month maintenance review overdue since %1", "", month).arg(overdueSince);
+        case S::Met:
+        case S::MetLate:
+            return tr("%n-month maintenance review held on %1", "", month).arg(met);
+        }
+        break;
+    }
+    return {};
+}
+
+QString CaseText::statusName(Deadline::Status status)
+{
+    switch (status) {
+    case Deadline::Status::NotYetDue:
+        return tr("Not yet due");
+    case Deadline::Status::Due:
+        return tr("Due");
+    case Deadline::Status::Overdue:
+        return tr("Overdue");
+    case Deadline::Status::Met:
+        return tr("Met");
+    case Deadline::Status::MetLate:
+        return tr("Met late");
+    }
+    return {};
+}
+
+QString CaseText::overdueBadge(const Deadline &deadline)
+{
+    switch (deadline.kind) {
+    case Deadline::Kind::FirstContact:
+        return tr("First contact overdue");
+    case Deadline::Kind::Goals:
+        return tr("Goals overdue");
+    case Deadline::Kind::Plan:
+        return tr("Plan overdue");
+    case Deadline::Kind::Review:
+        return tr("Review overdue");
+    case Deadline::Kind::MaintenanceReview:
+        return tr("Maintenance review overdue");
+    }
+    return {};
+}
+
+QString CaseText::roleName(const QString &role)
+{
+    if (role == QLatin1String("parent"))
+        return tr("Parent");
+    if (role == QLatin1String("carer"))
+        return tr("Carer");
+    if (role == QLatin1String("child"))
+        return tr("Child");
+    if (role == QLatin1String("young_person"))
+        return tr("Young person");
+    if (role == QLatin1String("relative"))
+        return tr("Relative");
+    if (role == QLatin1String("other"))
+        return tr("Other");
+    return role;
+}
+
+QString CaseText::genderName(const QString &gender)
+{
+    if (gender == QLatin1String("female"))
+        return tr("Female");
+    if (gender == QLatin1String("male"))
+        return tr("Male");
+    if (gender == QLatin1String("non_binary"))
+        return tr("Non-binary");
+    if (gender == QLatin1String("unknown"))
+        return tr("Not known");
+    if (gender == QLatin1String("not_stated"))
+        return tr("Prefers not to say");
+    return gender;
+}
+
+QString CaseText::referralSourceName(const QString &source)
+{
+    if (source == QLatin1String("school"))
+        return tr("School");
+    if (source == QLatin1String("police"))
+        return tr("Police");
+    if (source == QLatin1String("health"))
+        return tr("Health");
+    if (source == QLatin1String("self"))
+        return tr("Self-referral");
+    if (source == QLatin1String("social_care"))
+        return tr("Social care");
+    if (source == QLatin1String("housing"))
+        return tr("Housing");
+    if (source == QLatin1String("voluntary"))
+        return tr("Voluntary sector");
+    if (source == QLatin1String("other"))
+        return tr("Other");
+    return source;
+}
+
+QString CaseText::planStatusName(const QString &status)
+{
+    if (status == QLatin1String("draft"))
+        return tr("Draft");
+    if (status == QLatin1String("complete"))
+        return tr("Complete");
+    if (status == QLatin1String("signed_off"))
+        return tr("Signed off");
+    if (status == QLatin1String("returned"))
+        return tr("Returned for changes");
+    return status;
+}
+
+QString CaseText::levelOfNeedName(int level)
+{
+    switch (level) {
+    case 2:
+        return tr("Level 2: partner-led early help");
+    case 3:
+        return tr("Level 3: family casework");
+    case 4:
+        return tr("Level 4: statutory social care");
+    default:
+        return tr("Level %1").arg(level);
+    }
+}
+
+QVariantList CaseText::roleChoices()
+{
+    return choices(
+        { QStringLiteral("parent"), QStringLiteral("carer"), QStringLiteral("child"),
+            QStringLiteral("young_person"), QStringLiteral("relative"), QStringLiteral("other") },
+        &CaseText::roleName);
+}
+
+QVariantList CaseText::genderChoices()
+{
+    return choices({ QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("non_binary"),
+                       QStringLiteral("unknown"), QStringLiteral("not_stated") },
+        &CaseText::genderName);
+}
+
+} // namespace doorstep

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/timescales.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QVariantList>
+
+namespace doorstep
+{
+
+/// The words the caseload and family screens use for dates, timescales and the store's
+/// choice values, in one place so every screen says the same thing the same way.
+class CaseText
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseText)
+
+public:
+    /// "Thu 26 Nov": near dates, where the weekday helps plan the week.
+    static QString shortDate(QDate date);
+    /// "26 Nov 2026".
+    static QString date(QDate date);
+    /// "3 Nov" in today's year, "3 Nov 2025" before it.
+    static QString recentDate(QDate date, QDate today);
+    /// "Thu 26 Nov 2026, 14:30", in local time.
+    static QString dateTime(const QDateTime &time);
+
+    /// "First contact", "Plan", "3-month maintenance review".
+    static QString deadlineName(const Deadline &deadline);
+    /// The deadline in a sentence for its status on today: "First contact due by Thu
+    /// 26 Nov", "Plan overdue since 3 Nov", "Goals met on 12 Nov".
+    static QString deadlineSentence(const Deadline &deadline, QDate today);
+    /// The status alone, for a badge: "Overdue", "Due", "Not yet due", "Met", "Met late".
+    static QString statusName(Deadline::Status status);
+    /// The badge of an overdue deadline: "First contact overdue".
+    static QString overdueBadge(const Deadline &deadline);
+
+    static QString roleName(const QString &role);
+    static QString genderName(const QString &gender);
+    static QString referralSourceName(const QString &source);
+    static QString planStatusName(const QString &status);
+    /// "Level 3: family casework".
+    static QString levelOfNeedName(int level);
+    /// The store's choices for a field as [{ value, text }] for a ComboBox.
+    static QVariantList roleChoices();
+    static QVariantList genderChoices();
+};
+
+} // namespace doorstep
