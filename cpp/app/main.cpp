@@ -1,3 +1,4 @@
+#include "models/autolock.h"
 #include "models/session.h"
 
 #include <QCommandLineParser>
@@ -5,6 +6,7 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QStandardPaths>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -36,11 +38,20 @@ int main(int argc, char *argv[])
 
     doorstep::Session session(folder);
     doorstep::Session::setInstance(&session);
+    doorstep::AutoLock autoLock(&session);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.load(QUrl(QStringLiteral("qrc:/Doorstep/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    // A minimised or hidden window locks at once, like a switched-away app.
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+        QObject::connect(window, &QWindow::visibilityChanged, &session,
+            [&session](QWindow::Visibility visibility) {
+                if (visibility == QWindow::Hidden || visibility == QWindow::Minimized)
+                    session.lock();
+            });
+    }
     return QGuiApplication::exec();
 }

@@ -12,6 +12,9 @@ QtObject {
     readonly property color primary: "#1d5c63"
     readonly property color textOnPrimary: "#ffffff"
     readonly property color danger: "#a4262c"
+    // Status colours carry white text (contrast 6.5:1 or more) and always come with words.
+    readonly property color warning: "#8a4b00"
+    readonly property color success: "#1e6b34"
     readonly property color divider: "#d7d3ca"
 
     readonly property int touchTarget: 48

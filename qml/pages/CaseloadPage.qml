@@ -6,8 +6,11 @@ import QtQuick.Layouts
 import Doorstep
 import Doorstep.Models
 
+// The practitioner's families, most urgent first, searchable by name.
 Page {
     id: root
+
+    signal familyChosen(string familyId)
 
     objectName: "caseloadPage"
     background: Rectangle {
@@ -15,6 +18,8 @@ Page {
     }
 
     header: ToolBar {
+        topPadding: 6
+        bottomPadding: 6
         background: Rectangle {
             color: Theme.primary
         }
@@ -27,11 +32,14 @@ Page {
 
             Label {
                 Layout.fillWidth: true
+                horizontalAlignment: Text.AlignLeft
                 text: qsTr("My caseload")
                 color: Theme.textOnPrimary
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 elide: Text.ElideRight
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
             }
 
             ToolButton {
@@ -47,34 +55,78 @@ Page {
         }
     }
 
-    FamilyListModel {
-        id: families
+    CaseloadModel {
+        id: caseload
 
+        objectName: "caseloadModel"
         session: Session
         search: searchField.text
+        active: root.visible
     }
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: Theme.margin
+        anchors.topMargin: Theme.margin
         spacing: Theme.spacing
 
-        TextField {
-            id: searchField
-
-            objectName: "searchField"
+        RowLayout {
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchTarget
-            placeholderText: qsTr("Search families by name")
-            font.pixelSize: Theme.fontBody
-            Accessible.name: qsTr("Search families by name")
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            spacing: Theme.spacing
+
+            TextField {
+                id: searchField
+
+                objectName: "searchField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget
+                leftPadding: Theme.spacing
+                rightPadding: Theme.spacing
+                placeholderText: qsTr("Search families by name")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Search families by name")
+                Keys.onDownPressed: list.forceActiveFocus()
+            }
+
+            Button {
+                objectName: "clearSearchButton"
+                Layout.preferredHeight: Theme.touchTarget
+                Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
+                visible: searchField.text.length > 0
+                text: qsTr("Clear")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Clear the search")
+                onClicked: {
+                    searchField.clear();
+                    searchField.forceActiveFocus();
+                }
+            }
         }
 
         Label {
+            objectName: "familyCount"
             Layout.fillWidth: true
-            text: qsTr("%n families", "", families.count)
+            horizontalAlignment: Text.AlignLeft
+            visible: caseload.count > 0
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            text: caseload.count === 1 ? qsTr("1 family") : qsTr("%n families, most urgent first", "", caseload.count)
             color: Theme.mutedText
             font.pixelSize: Theme.fontSmall
+        }
+
+        Label {
+            objectName: "caseloadError"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignLeft
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            visible: caseload.errorString.length > 0
+            text: qsTr("The caseload could not be read: %1").arg(caseload.errorString)
+            color: Theme.danger
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.WordWrap
         }
 
         ListView {
@@ -84,28 +136,34 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: families
-            spacing: 1
-            delegate: FamilyDelegate {
+            model: caseload
+            reuseItems: true
+            keyNavigationEnabled: true
+            boundsBehavior: Flickable.StopAtBounds
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Families")
+            delegate: CaseloadDelegate {
+                id: row
+
                 width: list.width
+                onClicked: root.familyChosen(row.familyId)
+                Keys.onReturnPressed: root.familyChosen(row.familyId)
+            }
+
+            ScrollBar.vertical: ScrollBar {
             }
 
             Label {
+                objectName: "emptyCaseload"
                 anchors.centerIn: parent
-                visible: list.count === 0
-                text: searchField.text.length > 0 ? qsTr("No family's name contains “%1”.").arg(searchField.text)
-                                                  : qsTr("No families on this tablet yet.")
+                width: parent.width - 2 * Theme.margin
+                visible: caseload.count === 0 && caseload.errorString.length === 0
+                text: searchField.text.trim().length > 0 ? qsTr("No family's name contains “%1”.").arg(searchField.text.trim()) : qsTr("No families are allocated to you on this tablet yet.")
                 color: Theme.mutedText
                 font.pixelSize: Theme.fontBody
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
             }
-        }
-
-        Label {
-            Layout.fillWidth: true
-            visible: families.errorString.length > 0
-            text: families.errorString
-            color: Theme.danger
-            wrapMode: Text.WordWrap
         }
     }
 }

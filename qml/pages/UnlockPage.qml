@@ -7,6 +7,9 @@ import Doorstep.Models
 Page {
     id: root
 
+    // With a PIN set today the page asks for it; the passphrase is always one tap away.
+    property bool usePin: Session.pinAvailable
+
     objectName: "unlockPage"
     background: Rectangle {
         color: Theme.background
@@ -28,7 +31,8 @@ Page {
 
         Label {
             Layout.fillWidth: true
-            text: qsTr("Enter your passphrase to open your caseload.")
+            text: root.usePin ? qsTr("Enter today's PIN to open your caseload.")
+                              : qsTr("Enter your passphrase to open your caseload.")
             font.pixelSize: Theme.fontBody
             color: Theme.text
             wrapMode: Text.WordWrap
@@ -42,11 +46,11 @@ Page {
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchTarget
             echoMode: TextInput.Password
-            placeholderText: qsTr("Passphrase")
+            placeholderText: root.usePin ? qsTr("PIN") : qsTr("Passphrase")
             font.pixelSize: Theme.fontBody
             enabled: !Session.busy
             focus: true
-            Accessible.name: qsTr("Passphrase")
+            Accessible.name: root.usePin ? qsTr("PIN") : qsTr("Passphrase")
             onAccepted: unlockButton.clicked()
         }
 
@@ -61,9 +65,24 @@ Page {
             enabled: !Session.busy && passphraseField.text.length > 0
             Accessible.name: qsTr("Unlock")
             onClicked: {
-                Session.unlock(passphraseField.text);
+                if (root.usePin)
+                    Session.unlockWithPin(passphraseField.text);
+                else
+                    Session.unlock(passphraseField.text);
                 passphraseField.clear();
             }
+        }
+
+        Button {
+            objectName: "usePassphraseButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            visible: root.usePin
+            flat: true
+            text: qsTr("Use my passphrase instead")
+            font.pixelSize: Theme.fontBody
+            Accessible.name: qsTr("Use my passphrase instead")
+            onClicked: root.usePin = false
         }
 
         Label {

@@ -1,6 +1,7 @@
 // The Qt Quick Test runner: each test file gets the real QML modules and a Session on a
 // fresh encrypted store holding three fictional families (passphrase "test-passphrase").
 
+#include "models/autolock.h"
 #include "models/session.h"
 #include "security/storeaccess.h"
 
@@ -25,6 +26,22 @@ class TestSupport : public QObject
 
 public:
     QString screenshotFolder() const { return qEnvironmentVariable("DOORSTEP_SCREENSHOT_DIR"); }
+
+    /// The id of a fixture family, by family name.
+    Q_INVOKABLE QString familyId(const QString &familyName) const
+    {
+        return familyIds.value(familyName);
+    }
+
+    /// Shortens the idle time before auto-lock, so a test can wait it out.
+    Q_INVOKABLE void setAutoLockMilliseconds(int milliseconds)
+    {
+        if (autoLock)
+            autoLock->setIdleMilliseconds(milliseconds);
+    }
+
+    QHash<QString, QString> familyIds;
+    AutoLock *autoLock = nullptr;
 };
 
 class QmlTestSetup : public QObject
@@ -49,23 +66,150 @@ public Q_SLOTS:
                     { QStringLiteral("postcode"), QStringLiteral("ZZ99 1XX") } }));
             if (!id)
                 qFatal("could not add a test family: %s", qPrintable(id.error().message));
+            m_support.familyIds.insert(QString::fromLatin1(name), *id);
         }
+        // Ashdown has a child, so visits have someone to see.
+        auto child = (*created)->apply(Change::create(QStringLiteral("person"),
+            { { QStringLiteral("family_id"), m_support.familyIds.value(QStringLiteral("Ashdown")) },
+                { QStringLiteral("given_name"), QStringLiteral("Amber") },
+                { QStringLiteral("family_name"), QStringLiteral("Ashdown") },
+                { QStringLiteral("date_of_birth"), QStringLiteral("2016-05-01") },
+                { QStringLiteral("role"), QStringLiteral("child") } }));
+        if (!child)
+            qFatal("could not add a test child: %s", qPrintable(child.error().message));
+        addCasework(**created);
         created->reset();
         m_session = std::make_unique<Session>(store);
         Session::setInstance(m_session.get());
+        m_autoLock = std::make_unique<AutoLock>(m_session.get());
+        m_support.autoLock = m_autoLock.get();
     }
 
     void cleanupTestCase()
     {
         // The session goes while the application (and its thread pool) still exist.
         Session::setInstance(nullptr);
+        m_support.autoLock = nullptr;
+        m_autoLock.reset();
         m_session.reset();
     }
 
 private:
+    // The families' cases, dated from today so their timescales keep the same status on
+    // any day the tests run: Ashdown's first contact is overdue; Brightwell's goals and
+    // plan are overdue; Carrow's next review is not yet due. Every family is allocated to
+    // the store's practitioner, so all three are on the caseload.
+    void addCasework(Store &store)
+    {
+        const QDate today = QDate::currentDate();
+        const auto add = [&store](const char *kind, QList<FieldValue> fields) {
+            auto id = store.apply(Change::create(QString::fromLatin1(kind), std::move(fields)));
+            if (!id)
+                qFatal("could not add a test %s: %s", kind, qPrintable(id.error().message));
+            return *id;
+        };
+        const auto field = [](const char *name, const QVariant &value) {
+            return FieldValue { QString::fromLatin1(name), value };
+        };
+        const auto at
+            = [today](int daysAgo) { return QDateTime(today.addDays(-daysAgo), QTime(10, 30)); };
+        const QString ashdown = m_support.familyIds.value(QStringLiteral("Ashdown"));
+        const QString brightwell = m_support.familyIds.value(QStringLiteral("Brightwell"));
+        const QString carrow = m_support.familyIds.value(QStringLiteral("Carrow"));
+
+        struct Allocation {
+            QString family;
+            int daysAgo;
+            const char *source;
+            int level;
+        };
+        for (const Allocation &a :
+            { Allocation { ashdown, 10, "school", 3 }, Allocation { brightwell, 60, "health", 3 },
+                Allocation { carrow, 150, "self", 2 } }) {
+            add("referral",
+                { field("family_id", a.family), field("source", QString::fromLatin1(a.source)),
+                    field("level_of_need", a.level),
+                    field("referred_on", today.addDays(-a.daysAgo - 5)),
+                    field("reason", QStringLiteral("School attendance and rent arrears")) });
+            add("allocation",
+                { field("family_id", a.family),
+                    field("practitioner_id", QStringLiteral("practitioner-1")),
+                    field("practitioner_name", QStringLiteral("Sam Okoye")),
+                    field("team", QStringLiteral("Northgate")),
+                    field("allocated_on", today.addDays(-a.daysAgo)) });
+        }
+
+        const auto update = store.apply(Change::update(QStringLiteral("family"), brightwell,
+            { field("address", QStringLiteral("14 Mill Lane, Northgate")),
+                field("language", QStringLiteral("Polish")), field("interpreter_needed", true) }));
+        if (!update)
+            qFatal("could not update a test family: %s", qPrintable(update.error().message));
+        const QString kasia = add("person",
+            { field("family_id", brightwell), field("given_name", QStringLiteral("Kasia")),
+                field("family_name", QStringLiteral("Brightwell")),
+                field("date_of_birth", QDate(1988, 2, 11)),
+                field("nhs_number", QStringLiteral("9990000018")),
+                field("gender", QStringLiteral("female")),
+                field("role", QStringLiteral("parent")) });
+        add("person",
+            { field("family_id", brightwell), field("given_name", QStringLiteral("Jan")),
+                field("family_name", QStringLiteral("Brightwell")),
+                field("date_of_birth", QDate(2015, 9, 3)),
+                field("nhs_number", QStringLiteral("9990000026")),
+                field("gender", QStringLiteral("male")), field("role", QStringLiteral("child")),
+                field("school", QStringLiteral("Northgate Primary School")) });
+        add("person",
+            { field("family_id", brightwell), field("given_name", QStringLiteral("Ola")),
+                field("family_name", QStringLiteral("Brightwell")),
+                field("date_of_birth", today.addMonths(-10)),
+                field("nhs_number", QStringLiteral("9990000034")),
+                field("role", QStringLiteral("child")) });
+        add("consent",
+            { field("family_id", brightwell), field("person_id", kasia),
+                field("agencies", QStringLiteral("school, health")),
+                field("signed_on", today.addDays(-55)),
+                field("expires_on", today.addDays(-55).addYears(1)) });
+        add("plan",
+            { field("family_id", brightwell), field("status", QStringLiteral("draft")),
+                field("started_on", today.addDays(-50)) });
+        add("visit",
+            { field("family_id", brightwell), field("visit_at", at(58)),
+                field("location", QStringLiteral("Family home")),
+                field("status", QStringLiteral("final")) });
+        add("visit",
+            { field("family_id", brightwell), field("visit_at", at(3)),
+                field("location", QStringLiteral("Northgate Primary School")) });
+
+        add("person",
+            { field("family_id", carrow), field("given_name", QStringLiteral("Dee")),
+                field("family_name", QStringLiteral("Carrow")),
+                field("date_of_birth", QDate(1979, 12, 1)),
+                field("role", QStringLiteral("carer")) });
+        add("person",
+            { field("family_id", carrow), field("given_name", QStringLiteral("Rio")),
+                field("family_name", QStringLiteral("Carrow")),
+                field("date_of_birth", QDate(2010, 6, 20)),
+                field("nhs_number", QStringLiteral("9990000042")),
+                field("role", QStringLiteral("young_person")),
+                field("school", QStringLiteral("Northgate Academy")) });
+        add("visit",
+            { field("family_id", carrow), field("visit_at", at(148)),
+                field("location", QStringLiteral("Family home")),
+                field("status", QStringLiteral("final")) });
+        add("plan",
+            { field("family_id", carrow), field("status", QStringLiteral("signed_off")),
+                field("started_on", today.addDays(-140)),
+                field("goals_agreed_on", today.addDays(-130)),
+                field("completed_on", today.addDays(-100)) });
+        add("review",
+            { field("family_id", carrow), field("held_on", today.addDays(-20)),
+                field("attendees", QStringLiteral("Dee, Rio, school")) });
+    }
+
     TestSupport m_support;
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<AutoLock> m_autoLock;
 };
 
 } // namespace doorstep

@@ -1,0 +1,228 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+import Doorstep.Models
+
+// A family: who is in it, where the case came from and who leads it, its timescales and
+// its visits. Two columns in landscape, one in portrait.
+Page {
+    id: root
+
+    required property string familyId
+
+    signal back
+    /// The visit to open; an empty id records a new one.
+    signal visitChosen(string visitId)
+
+    readonly property bool wide: root.width >= 1000
+
+    objectName: "familyPage"
+    background: Rectangle {
+        color: Theme.background
+    }
+
+    FamilyController {
+        id: family
+
+        objectName: "familyController"
+        session: Session
+        familyId: root.familyId
+        active: root.visible
+    }
+
+    header: ToolBar {
+        topPadding: 6
+        bottomPadding: 6
+        background: Rectangle {
+            color: Theme.primary
+        }
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+
+            ToolButton {
+                objectName: "familyBackButton"
+                Layout.preferredHeight: Theme.touchTarget
+                Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
+                text: qsTr("Back")
+                font.pixelSize: Theme.fontBody
+                palette.buttonText: Theme.textOnPrimary
+                Accessible.name: qsTr("Back to the caseload")
+                onClicked: root.back()
+            }
+
+            Label {
+                objectName: "familyTitle"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignLeft
+                text: family.found ? qsTr("%1 family").arg(family.familyName) : qsTr("Family")
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                elide: Text.ElideRight
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+
+            Button {
+                id: recordVisit
+
+                objectName: "recordVisitButton"
+                Layout.preferredHeight: Theme.touchTarget
+                leftPadding: Theme.margin
+                rightPadding: Theme.margin
+                enabled: family.found
+                text: qsTr("Record a visit")
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                Accessible.name: qsTr("Record a new home visit")
+                onClicked: root.visitChosen("")
+
+                // White on the primary bar: the page's main action stands out.
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: recordVisit.down ? Theme.divider : Theme.surface
+                    opacity: recordVisit.enabled ? 1 : 0.6
+                    border.width: recordVisit.visualFocus ? 3 : 0
+                    border.color: Theme.text
+                }
+                contentItem: Label {
+                    text: recordVisit.text
+                    font: recordVisit.font
+                    color: Theme.primary
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+        }
+    }
+
+    AddMemberDialog {
+        id: addMember
+
+        controller: family
+    }
+
+    Flickable {
+        id: flick
+
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ScrollBar.vertical: ScrollBar {
+        }
+
+        ColumnLayout {
+            id: content
+
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.margin
+
+            Label {
+                objectName: "familyError"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignLeft
+                visible: family.errorString.length > 0
+                text: family.errorString
+                color: Theme.danger
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.WordWrap
+            }
+
+            // Flow keeps each column's top aligned, wraps to one column in portrait and
+            // mirrors for right-to-left languages.
+            Flow {
+                id: columns
+
+                readonly property real columnWidth: root.wide ? (width - spacing) / 2 : width
+
+                Layout.fillWidth: true
+                spacing: Theme.margin
+
+                ColumnLayout {
+                    width: columns.columnWidth
+                    spacing: Theme.margin
+
+                    FamilyDetailsCard {
+                        Layout.fillWidth: true
+                        controller: family
+                    }
+
+                    FamilyMembersCard {
+                        Layout.fillWidth: true
+                        controller: family
+                        onAddRequested: addMember.open()
+                    }
+                }
+
+                ColumnLayout {
+                    width: columns.columnWidth
+                    spacing: Theme.margin
+
+                    SectionCard {
+                        objectName: "timescalesCard"
+                        Layout.fillWidth: true
+                        title: qsTr("Timescales")
+
+                        Repeater {
+                            model: family.deadlines
+
+                            DeadlineDelegate {
+                                Layout.fillWidth: true
+                            }
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignLeft
+                            visible: family.deadlines.count === 0
+                            text: qsTr("No timescales: the family is not allocated to a practitioner.")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.mutedText
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+
+                    SectionCard {
+                        objectName: "visitsCard"
+                        Layout.fillWidth: true
+                        title: qsTr("Home visits")
+
+                        Repeater {
+                            objectName: "visitRepeater"
+                            model: family.visits
+
+                            VisitTimelineDelegate {
+                                id: visitRow
+
+                                Layout.fillWidth: true
+                                onClicked: root.visitChosen(visitRow.visitId)
+                            }
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignLeft
+                            visible: family.visits.count === 0
+                            text: qsTr("No visits recorded yet.")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.mutedText
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
