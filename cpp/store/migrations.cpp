@@ -14,6 +14,7 @@ namespace
 const char *const Steps[] = {
     "0001_core.sql",
     "0002_casework.sql",
+    "0003_ending.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

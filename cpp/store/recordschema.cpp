@@ -183,6 +183,20 @@ QList<RecordKindSpec> buildKinds()
                 typed("start_date", FieldType::Date, "start date"),
                 typed("end_date", FieldType::Date, "end date"), text("note", "note") },
             M::Mutable, 2),
+        kind("crisis_card", "crisis_cards", "crisis card",
+            { reference("family_id", "family", "family", true),
+                typed("made_on", FieldType::Date, "date made", true),
+                text("warning_signs", "warning signs"), text("what_to_do", "what to do"),
+                text("who_to_call", "who to call") },
+            M::Mutable, 3),
+        kind("ending_letter", "ending_letters", "ending letter",
+            { reference("family_id", "family", "family", true),
+                typed("written_on", FieldType::Date, "letter date", true),
+                labelField("addressed_to", "addressed to"),
+                text("progress", "the family's progress"),
+                text("where_to_get_help", "where to get help"),
+                labelField("author_id", "author") },
+            M::Mutable, 3),
     };
 }
 
