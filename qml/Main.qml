@@ -1,5 +1,3 @@
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import Doorstep
@@ -19,11 +17,12 @@ ApplicationWindow {
         id: pageLoader
 
         anchors.fill: parent
-        // Right-to-left languages mirror every layout beneath. 1 is Qt.RightToLeft, which
-        // Qt 6.4's qmllint cannot resolve.
-        LayoutMirroring.enabled: Qt.locale().textDirection === 1
+        objectName: "pageLoader"
+        LayoutMirroring.enabled: Theme.rightToLeft
         LayoutMirroring.childrenInherit: true
-        sourceComponent: Session.unlocked ? workspace : unlockPage
+        // By URL rather than inline Component: Qt 6.4 refuses to let a Loader instantiate a
+        // bound component ("outside its creation context").
+        source: Session.unlocked ? "Workspace.qml" : "pages/UnlockPage.qml"
     }
 
     // After the day's first passphrase unlock, offer a PIN for the rest of the day.
@@ -38,51 +37,5 @@ ApplicationWindow {
 
     PinSetupDialog {
         id: pinSetup
-
-        anchors.centerIn: parent
-        width: Math.min(root.width - 2 * Theme.margin, 520)
-    }
-
-    Component {
-        id: unlockPage
-
-        UnlockPage {}
-    }
-
-    Component {
-        id: workspace
-
-        StackView {
-            id: stack
-
-            objectName: "pageStack"
-            initialItem: CaseloadPage {
-                onFamilyChosen: familyId => stack.push(familyPage, {
-                    "familyId": familyId
-                })
-            }
-
-            Component {
-                id: familyPage
-
-                FamilyPage {
-                    id: family
-
-                    onBack: stack.pop()
-                    onVisitChosen: visitId => stack.push(visitPage, {
-                        "familyId": family.familyId,
-                        "visitId": visitId
-                    })
-                }
-            }
-
-            Component {
-                id: visitPage
-
-                VisitPage {
-                    onBack: stack.pop()
-                }
-            }
-        }
     }
 }

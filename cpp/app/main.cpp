@@ -1,9 +1,11 @@
 #include "models/autolock.h"
+#include "models/pseudotranslator.h"
 #include "models/session.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -27,7 +29,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption storeOption(QStringLiteral("store"),
         QStringLiteral("The folder of the encrypted store."), QStringLiteral("folder"));
     parser.addOption(storeOption);
+    const QCommandLineOption localeOption(QStringLiteral("locale"),
+        QStringLiteral("Show the app in this locale, e.g. ar for a right-to-left check."),
+        QStringLiteral("name"));
+    parser.addOption(localeOption);
+    const QCommandLineOption pseudoOption(QStringLiteral("pseudo-translate"),
+        QStringLiteral("Show every translatable text pseudo-translated (wrapped and longer)."));
+    parser.addOption(pseudoOption);
     parser.process(app);
+
+    if (parser.isSet(localeOption))
+        QLocale::setDefault(QLocale(parser.value(localeOption)));
+    doorstep::PseudoTranslator pseudo;
+    if (parser.isSet(pseudoOption))
+        QCoreApplication::installTranslator(&pseudo);
 
     QString folder = parser.value(storeOption);
     if (folder.isEmpty())

@@ -23,27 +23,27 @@ QVariantList choices(const QStringList &values, QString (*name)(const QString &)
 QString CaseText::shortDate(QDate date)
 {
     //: Date format (QDate::toString) for dates within weeks of today: "Thu 26 Nov".
-    return QLocale().toString(date, tr("ddd d MMM"));
+    return QLocale().toString(date, tr("ddd d MMM", "date format"));
 }
 
 QString CaseText::date(QDate date)
 {
     //: Date format (QDate::toString) for dates of any year: "26 Nov 2026".
-    return QLocale().toString(date, tr("d MMM yyyy"));
+    return QLocale().toString(date, tr("d MMM yyyy", "date format"));
 }
 
 QString CaseText::recentDate(QDate date, QDate today)
 {
     if (date.year() == today.year())
         //: Date format (QDate::toString) for a day earlier this year: "3 Nov".
-        return QLocale().toString(date, tr("d MMM"));
+        return QLocale().toString(date, tr("d MMM", "date format"));
     return CaseText::date(date);
 }
 
 QString CaseText::dateTime(const QDateTime &time)
 {
     //: Date and time format (QDateTime::toString): "Thu 26 Nov 2026, 14:30".
-    return QLocale().toString(time.toLocalTime(), tr("ddd d MMM yyyy, HH:mm"));
+    return QLocale().toString(time.toLocalTime(), tr("ddd d MMM yyyy, HH:mm", "date format"));
 }
 
 QString CaseText::deadlineName(const Deadline &deadline)
@@ -176,6 +176,27 @@ QString CaseText::overdueBadge(const Deadline &deadline)
         return tr("Maintenance review overdue");
     }
     return {};
+}
+
+QString CaseText::age(const Person &person, QDate today)
+{
+    const std::optional<int> years = person.ageOn(today);
+    if (!years)
+        return tr("Age not known");
+    // Under two, months say more: a health visitor's "18 months", not "1 year".
+    if (*years < 2) {
+        int months = (today.year() - person.dateOfBirth.year()) * 12 + today.month()
+            - person.dateOfBirth.month();
+        if (today.day() < person.dateOfBirth.day())
+            --months;
+        if (months < 1)
+            return tr("Under a month old");
+        // Spelled out for 1 until the app ships an English plural translation.
+        if (months == 1)
+            return tr("1 month old");
+        return tr("%n months old", "", months);
+    }
+    return tr("%n years old", "", *years);
 }
 
 QString CaseText::roleName(const QString &role)

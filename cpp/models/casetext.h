@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/person.h"
 #include "domain/timescales.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,9 @@ public:
     static QString statusName(Deadline::Status status);
     /// The badge of an overdue deadline: "First contact overdue".
     static QString overdueBadge(const Deadline &deadline);
+
+    /// "10 months old" under two, "11 years old" after, "Age not known" without a birth date.
+    static QString age(const Person &person, QDate today);
 
     static QString roleName(const QString &role);
     static QString genderName(const QString &gender);

@@ -30,27 +30,6 @@ bool affectsFamily(const QStringList &kinds)
     return false;
 }
 
-QString ageText(const Person &person, QDate today)
-{
-    const std::optional<int> years = person.ageOn(today);
-    if (!years)
-        return FamilyController::tr("Age not known");
-    // Under two, months say more: a health visitor's "18 months", not "1 year".
-    if (*years < 2) {
-        int months = (today.year() - person.dateOfBirth.year()) * 12 + today.month()
-            - person.dateOfBirth.month();
-        if (today.day() < person.dateOfBirth.day())
-            --months;
-        if (months < 1)
-            return FamilyController::tr("Under a month old");
-        // Spelled out for 1 until the app ships an English plural translation.
-        if (months == 1)
-            return FamilyController::tr("1 month old");
-        return FamilyController::tr("%n months old", "", months);
-    }
-    return FamilyController::tr("%n years old", "", *years);
-}
-
 // A person's consent records in one status: a grant counts until it is withdrawn or
 // expires; the person's best grant decides.
 std::pair<MemberListModel::ConsentStatus, QString> consentFor(
@@ -302,7 +281,7 @@ void FamilyController::reload()
         MemberListModel::Row row;
         row.personId = person.id;
         row.name = person.displayName();
-        row.ageText = ageText(person, today);
+        row.ageText = CaseText::age(person, today);
         row.dateOfBirthText
             = person.dateOfBirth.isValid() ? CaseText::date(person.dateOfBirth) : QString();
         if (!person.nhsNumber.isEmpty()) {

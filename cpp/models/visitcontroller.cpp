@@ -1,5 +1,6 @@
 #include "models/visitcontroller.h"
 
+#include "models/casetext.h"
 #include "store/noterepository.h"
 #include "store/personrepository.h"
 #include "store/visitrepository.h"
@@ -318,11 +319,10 @@ void VisitController::loadChildren()
     for (const Person &person : *people) {
         if (person.role != QLatin1String("child") && person.role != QLatin1String("young_person"))
             continue;
-        const auto age = person.ageOn(today);
         m_children << QVariantMap { { QStringLiteral("personId"), person.id },
             { QStringLiteral("name"), person.displayName() },
-            { QStringLiteral("age"), age ? *age : -1 }, { QStringLiteral("seen"), false },
-            { QStringLiteral("seenAlone"), false } };
+            { QStringLiteral("age"), CaseText::age(person, today) },
+            { QStringLiteral("seen"), false }, { QStringLiteral("seenAlone"), false } };
     }
 }
 

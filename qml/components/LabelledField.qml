@@ -18,11 +18,12 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
+        horizontalAlignment: Text.AlignLeft
         text: root.label
         font.pixelSize: Theme.fontSmall
         font.bold: true
         color: Theme.mutedText
-        elide: Text.ElideRight
+        wrapMode: Text.WordWrap
     }
 
     TextField {

@@ -19,6 +19,7 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
+        horizontalAlignment: Text.AlignLeft
         text: root.label
         font.pixelSize: Theme.fontSmall
         font.bold: true

@@ -5,6 +5,10 @@ import QtQuick
 // Colours, type and spacing for the whole app, defined once. Colours are chosen
 // for WCAG AA contrast against their backgrounds.
 QtObject {
+    // Right-to-left languages mirror every layout, dialogs included. (1 is Qt.RightToLeft:
+    // Qt 6.4's linter does not know the enum.) Writable so a check can mirror a screen.
+    property bool rightToLeft: Qt.locale().textDirection === 1
+
     readonly property color background: "#f7f5f0"
     readonly property color surface: "#ffffff"
     readonly property color text: "#1f2328"

@@ -7,7 +7,7 @@ import Doorstep.Models
 // Adds a member to the family. What was typed stays until it is saved (or cancelled), so
 // a refused NHS number or date can be corrected in place; the store's reason shows above
 // the buttons and the dialog stays open.
-Dialog {
+AppDialog {
     id: root
 
     required property FamilyController controller
@@ -31,32 +31,10 @@ Dialog {
     }
 
     objectName: "addMemberDialog"
-    anchors.centerIn: parent
-    width: Math.min(parent.width - 2 * Theme.margin, 760)
-    modal: true
+    width: Math.min(parent ? parent.width - 2 * Theme.margin : 760, 760)
     focus: true
-    padding: Theme.margin
     title: qsTr("Add a family member")
-    font.pixelSize: Theme.fontBody
     onOpened: givenName.forceFieldFocus()
-
-    background: Rectangle {
-        color: Theme.surface
-        radius: Theme.radius
-        border.color: Theme.divider
-    }
-    header: Label {
-        text: root.title
-        horizontalAlignment: Text.AlignLeft
-        padding: Theme.margin
-        bottomPadding: 0
-        font.pixelSize: Theme.fontTitle
-        font.bold: true
-        color: Theme.text
-        wrapMode: Text.WordWrap
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
-    }
 
     ColumnLayout {
         width: root.availableWidth

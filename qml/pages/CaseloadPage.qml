@@ -42,13 +42,12 @@ Page {
                 Accessible.name: text
             }
 
-            ToolButton {
+            HeaderButton {
                 objectName: "lockButton"
                 Layout.preferredHeight: Theme.touchTarget
                 Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
                 text: qsTr("Lock")
                 font.pixelSize: Theme.fontBody
-                palette.buttonText: Theme.textOnPrimary
                 Accessible.name: qsTr("Lock Doorstep")
                 onClicked: Session.lock()
             }

@@ -46,13 +46,12 @@ Page {
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
 
-            ToolButton {
+            HeaderButton {
                 objectName: "familyBackButton"
                 Layout.preferredHeight: Theme.touchTarget
                 Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
                 text: qsTr("Back")
                 font.pixelSize: Theme.fontBody
-                palette.buttonText: Theme.textOnPrimary
                 Accessible.name: qsTr("Back to the caseload")
                 onClicked: root.back()
             }
@@ -140,18 +139,23 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
-            // Flow keeps each column's top aligned, wraps to one column in portrait and
-            // mirrors for right-to-left languages.
-            Flow {
+            // Two columns side by side in landscape, one after the other in portrait; each
+            // column's top stays aligned, and the grid mirrors for right-to-left languages.
+            GridLayout {
                 id: columns
 
-                readonly property real columnWidth: root.wide ? (width - spacing) / 2 : width
-
                 Layout.fillWidth: true
-                spacing: Theme.margin
+                columns: root.wide ? 2 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.margin
 
                 ColumnLayout {
-                    width: columns.columnWidth
+                    // Equal preferred widths share the row equally.
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    // Filled to the row's height with a spacer below, so the columns'
+                    // tops line up (Layout.alignment is beyond Qt 6.4's linter).
+                    Layout.fillHeight: true
                     spacing: Theme.margin
 
                     FamilyDetailsCard {
@@ -164,10 +168,19 @@ Page {
                         controller: family
                         onAddRequested: addMember.open()
                     }
+
+                    Item {
+                        Layout.fillHeight: true
+                    }
                 }
 
                 ColumnLayout {
-                    width: columns.columnWidth
+                    // Equal preferred widths share the row equally.
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    // Filled to the row's height with a spacer below, so the columns'
+                    // tops line up (Layout.alignment is beyond Qt 6.4's linter).
+                    Layout.fillHeight: true
                     spacing: Theme.margin
 
                     SectionCard {
@@ -220,6 +233,10 @@ Page {
                             color: Theme.mutedText
                             wrapMode: Text.WordWrap
                         }
+                    }
+
+                    Item {
+                        Layout.fillHeight: true
                     }
                 }
             }

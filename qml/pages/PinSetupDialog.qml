@@ -5,13 +5,11 @@ import Doorstep
 import Doorstep.Models
 
 // Offered after the day's first passphrase unlock: a short PIN for the rest of today.
-Dialog {
+AppDialog {
     id: root
 
     objectName: "pinSetupDialog"
-    modal: true
     title: qsTr("Set a PIN for today?")
-    standardButtons: Dialog.Cancel
 
     ColumnLayout {
         anchors.fill: parent
@@ -64,6 +62,20 @@ Dialog {
                     pinField.clear();
                     root.close();
                 }
+            }
+        }
+
+        Button {
+            objectName: "skipPinButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            text: qsTr("Not today")
+            flat: true
+            font.pixelSize: Theme.fontBody
+            Accessible.name: qsTr("Do not set a PIN today")
+            onClicked: {
+                pinField.clear();
+                root.close();
             }
         }
     }

@@ -89,8 +89,8 @@ GridLayout {
 
                 Label {
                     Layout.fillWidth: true
-                    text: childRow.modelData.age >= 0 ? qsTr("%1, %2").arg(childRow.modelData.name).arg(childRow.modelData.age)
-                                                      : childRow.modelData.name
+                    //: A child's name and age: "Ola Brightwell, 10 months old".
+                    text: qsTr("%1, %2").arg(childRow.modelData.name).arg(childRow.modelData.age)
                     font.pixelSize: Theme.fontBody
                     color: Theme.text
                     elide: Text.ElideRight

@@ -21,13 +21,12 @@ ToolBar {
         anchors.rightMargin: Theme.spacing
         spacing: Theme.spacing
 
-        ToolButton {
+        HeaderButton {
             objectName: "visitBackButton"
             Layout.preferredHeight: Theme.touchTarget
             Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
             text: qsTr("Back")
             font.pixelSize: Theme.fontBody
-            palette.buttonText: Theme.textOnPrimary
             Accessible.name: qsTr("Back to the family")
             onClicked: root.back()
         }
@@ -61,22 +60,53 @@ ToolBar {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: confirm
 
         objectName: "finaliseDialog"
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, 520)
-        modal: true
         title: qsTr("Finalise this visit?")
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        onAccepted: root.controller.finalise()
 
-        contentItem: Label {
-            text: qsTr("The record becomes read-only. Later changes are added as dated amendments.")
-            wrapMode: Text.WordWrap
-            font.pixelSize: Theme.fontBody
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignLeft
+                text: qsTr("The record becomes read-only. Later changes are added as dated amendments.")
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontBody
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                spacing: Theme.spacing
+
+                Item {
+                    Layout.fillWidth: true
+                }
+
+                Button {
+                    objectName: "keepEditingButton"
+                    Layout.preferredHeight: Theme.touchTarget
+                    text: qsTr("Keep editing")
+                    flat: true
+                    font.pixelSize: Theme.fontBody
+                    onClicked: confirm.reject()
+                }
+
+                Button {
+                    objectName: "confirmFinaliseButton"
+                    Layout.preferredHeight: Theme.touchTarget
+                    text: qsTr("Finalise")
+                    highlighted: true
+                    font.pixelSize: Theme.fontBody
+                    onClicked: confirm.accept()
+                }
+            }
         }
+
+        onAccepted: root.controller.finalise()
     }
 }

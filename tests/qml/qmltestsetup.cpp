@@ -3,8 +3,11 @@
 
 #include "models/autolock.h"
 #include "models/session.h"
+#include "screencheck.h"
 #include "security/storeaccess.h"
+#include "store/storeexport.h"
 
+#include <QJsonArray>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
@@ -78,6 +81,9 @@ public Q_SLOTS:
         if (!child)
             qFatal("could not add a test child: %s", qPrintable(child.error().message));
         addCasework(**created);
+        m_check = std::make_unique<ScreenCheck>(engine);
+        addDataTexts(**created);
+        qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "ScreenCheck", m_check.get());
         created->reset();
         m_session = std::make_unique<Session>(store);
         Session::setInstance(m_session.get());
@@ -92,9 +98,30 @@ public Q_SLOTS:
         m_support.autoLock = nullptr;
         m_autoLock.reset();
         m_session.reset();
+        m_check.reset();
     }
 
 private:
+    // Every text the fixture holds is case data the screen check lets through untranslated.
+    void addDataTexts(Store &store)
+    {
+        auto json = StoreExport::toJson(store);
+        if (!json)
+            qFatal("could not export the test store: %s", qPrintable(json.error().message));
+        const std::function<void(const QJsonValue &)> add = [&](const QJsonValue &value) {
+            if (value.isString()) {
+                m_check->addDataText(value.toString());
+            } else if (value.isArray()) {
+                for (const QJsonValue &item : value.toArray())
+                    add(item);
+            } else if (value.isObject()) {
+                for (const QJsonValue &item : value.toObject())
+                    add(item);
+            }
+        };
+        add(*json);
+    }
+
     // The families' cases, dated from today so their timescales keep the same status on
     // any day the tests run: Ashdown's first contact is overdue; Brightwell's goals and
     // plan are overdue; Carrow's next review is not yet due. Every family is allocated to
@@ -210,6 +237,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<AutoLock> m_autoLock;
+    std::unique_ptr<ScreenCheck> m_check;
 };
 
 } // namespace doorstep
