@@ -5,8 +5,10 @@
 #include "models/session.h"
 #include "screencheck.h"
 #include "security/storeaccess.h"
+#include "store/familyrepository.h"
 #include "store/storeexport.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QQmlEngine>
 #include <QTemporaryDir>
@@ -26,9 +28,12 @@ class TestSupport : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(QString screenshotFolder READ screenshotFolder CONSTANT)
+    /// The store outlives the test program (DOORSTEP_TEST_STORE): the restart test.
+    Q_PROPERTY(bool storeKept READ storeKept CONSTANT)
 
 public:
     QString screenshotFolder() const { return qEnvironmentVariable("DOORSTEP_SCREENSHOT_DIR"); }
+    bool storeKept() const { return qEnvironmentVariable("DOORSTEP_TEST_STORE").length() > 0; }
 
     /// The id of a fixture family, by family name.
     Q_INVOKABLE QString familyId(const QString &familyName) const
@@ -56,36 +61,29 @@ public Q_SLOTS:
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
         qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "TestSupport", &m_support);
-        m_folder = std::make_unique<QTemporaryDir>();
-        const QString store = m_folder->filePath(QStringLiteral("store"));
-        auto passphrase = SecureBytes::fromString(QStringLiteral("test-passphrase"));
-        auto created = StoreAccess::create(
-            store, *passphrase, QStringLiteral("practitioner-1"), KdfParams::minimum());
-        if (!created)
-            qFatal("could not create the test store: %s", qPrintable(created.error().message));
-        for (const char *name : { "Ashdown", "Brightwell", "Carrow" }) {
-            auto id = (*created)->apply(Change::create(QStringLiteral("family"),
-                { { QStringLiteral("family_name"), QString::fromLatin1(name) },
-                    { QStringLiteral("postcode"), QStringLiteral("ZZ99 1XX") } }));
-            if (!id)
-                qFatal("could not add a test family: %s", qPrintable(id.error().message));
-            m_support.familyIds.insert(QString::fromLatin1(name), *id);
+        // DOORSTEP_TEST_STORE keeps the store between runs, so a second run of the test
+        // program is the app restarted on the first run's data.
+        QString folder = qEnvironmentVariable("DOORSTEP_TEST_STORE");
+        if (folder.isEmpty()) {
+            m_folder = std::make_unique<QTemporaryDir>();
+            folder = m_folder->filePath(QStringLiteral("store"));
         }
-        // Ashdown has a child, so visits have someone to see.
-        auto child = (*created)->apply(Change::create(QStringLiteral("person"),
-            { { QStringLiteral("family_id"), m_support.familyIds.value(QStringLiteral("Ashdown")) },
-                { QStringLiteral("given_name"), QStringLiteral("Amber") },
-                { QStringLiteral("family_name"), QStringLiteral("Ashdown") },
-                { QStringLiteral("date_of_birth"), QStringLiteral("2016-05-01") },
-                { QStringLiteral("role"), QStringLiteral("child") } }));
-        if (!child)
-            qFatal("could not add a test child: %s", qPrintable(child.error().message));
-        addCasework(**created);
+        auto passphrase = SecureBytes::fromString(QStringLiteral("test-passphrase"));
+        const bool exists = QFileInfo::exists(folder + QStringLiteral("/doorstep.db"));
+        auto opened = exists ? StoreAccess::open(folder, *passphrase)
+                             : StoreAccess::create(folder, *passphrase,
+                                 QStringLiteral("practitioner-1"), KdfParams::minimum());
+        if (!opened)
+            qFatal("could not open the test store: %s", qPrintable(opened.error().message));
+        if (exists)
+            findFamilies(**opened);
+        else
+            addFixtures(**opened);
         m_check = std::make_unique<ScreenCheck>(engine);
-        addDataTexts(**created);
+        addDataTexts(**opened);
         qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "ScreenCheck", m_check.get());
-        created->reset();
-        m_session = std::make_unique<Session>(store);
+        opened->reset();
+        m_session = std::make_unique<Session>(folder);
         Session::setInstance(m_session.get());
         m_autoLock = std::make_unique<AutoLock>(m_session.get());
         m_support.autoLock = m_autoLock.get();
@@ -102,6 +100,37 @@ public Q_SLOTS:
     }
 
 private:
+    // Three fictional families; Ashdown has a child, so visits have someone to see.
+    void addFixtures(Store &store)
+    {
+        for (const char *name : { "Ashdown", "Brightwell", "Carrow" }) {
+            auto id = store.apply(Change::create(QStringLiteral("family"),
+                { { QStringLiteral("family_name"), QString::fromLatin1(name) },
+                    { QStringLiteral("postcode"), QStringLiteral("ZZ99 1XX") } }));
+            if (!id)
+                qFatal("could not add a test family: %s", qPrintable(id.error().message));
+            m_support.familyIds.insert(QString::fromLatin1(name), *id);
+        }
+        auto child = store.apply(Change::create(QStringLiteral("person"),
+            { { QStringLiteral("family_id"), m_support.familyIds.value(QStringLiteral("Ashdown")) },
+                { QStringLiteral("given_name"), QStringLiteral("Amber") },
+                { QStringLiteral("family_name"), QStringLiteral("Ashdown") },
+                { QStringLiteral("date_of_birth"), QStringLiteral("2016-05-01") },
+                { QStringLiteral("role"), QStringLiteral("child") } }));
+        if (!child)
+            qFatal("could not add a test child: %s", qPrintable(child.error().message));
+        addCasework(store);
+    }
+
+    void findFamilies(Store &store)
+    {
+        auto families = FamilyRepository(store).list();
+        if (!families)
+            qFatal("could not list the test families: %s", qPrintable(families.error().message));
+        for (const Family &family : *families)
+            m_support.familyIds.insert(family.familyName, family.id);
+    }
+
     // Every text the fixture holds is case data the screen check lets through untranslated.
     void addDataTexts(Store &store)
     {
