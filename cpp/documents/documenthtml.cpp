@@ -1,0 +1,384 @@
+#include "documents/documenthtml.h"
+
+#include "documents/crisiscarddocument.h"
+#include "documents/endingletterdocument.h"
+#include "documents/familyplandocument.h"
+#include "documents/pageddocument.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace doorstep
+{
+
+namespace
+{
+
+// Every piece of text below reaches the HTML through escaped() and plain concatenation, never
+// through QString::arg() after other text: a name holding "%1" must print as written too.
+
+const QString accent = QStringLiteral("#1f4e79");
+const QString green = QStringLiteral("#1b6e3a");
+const QString amber = QStringLiteral("#8a4600");
+const QString grey = QStringLiteral("#555555");
+const QString red = QStringLiteral("#a4161a");
+
+QString px(double points)
+{
+    return PagedDocument::px(points);
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString keepWithNext()
+{
+    return QStringLiteral("-qt-user-state: %1;").arg(PagedDocument::keepWithNextState);
+}
+
+// <tag attributes>escaped text</tag>
+QString element(const QString &tag, const QString &text, const QString &attributes = QString())
+{
+    return QLatin1Char('<') + tag
+        + (attributes.isEmpty() ? QString() : QLatin1Char(' ') + attributes) + QLatin1Char('>')
+        + escaped(text) + QStringLiteral("</") + tag + QStringLiteral(">\n");
+}
+
+QString heading(int level, const QString &text)
+{
+    return element(QLatin1Char('h') + QString::number(level), text);
+}
+
+QString paragraph(const QString &text, const QString &cssClass = QString())
+{
+    return element(QStringLiteral("p"), text,
+        cssClass.isEmpty() ? QString() : QStringLiteral("class=\"") + cssClass + QLatin1Char('"'));
+}
+
+// A bold label and its value in one paragraph: "Date: 12 March 2026".
+QString labelled(const QString &label, const QString &value, bool keep = false)
+{
+    return QStringLiteral("<p class=\"meta\"")
+        + (keep ? QStringLiteral(" style=\"") + keepWithNext() + QLatin1Char('"') : QString())
+        + QStringLiteral("><b>") + escaped(label) + QStringLiteral("</b> ") + escaped(value)
+        + QStringLiteral("</p>\n");
+}
+
+// Lines under an item (a goal's status, who does an action) run in the item's direction, so
+// they line up under it whatever the language of their labels: a right-to-left or
+// left-to-right mark in front decides the direction of a paragraph that finds its own.
+QString directionOf(const QString &item)
+{
+    return item.isRightToLeft() ? QStringLiteral("&#x200f;") : QStringLiteral("&#x200e;");
+}
+
+// A bold line in a colour, such as a goal's status; the words carry the meaning in print.
+QString statusLine(const QString &text, const QString &colour, const QString &item)
+{
+    return QStringLiteral("<p class=\"status\" style=\"color: ") + colour + QStringLiteral(";\">")
+        + directionOf(item) + escaped(text) + QStringLiteral("</p>\n");
+}
+
+QString styleSheet(double body, double title)
+{
+    const QString rules[] = {
+        QStringLiteral("h1 { font-size: %1pt; color: %2; margin-top: 0; margin-bottom: %3; }")
+            .arg(title)
+            .arg(accent, px(2)),
+        QStringLiteral("h2 { font-size: %1pt; color: %2; margin-top: %3; margin-bottom: %4; }")
+            .arg(body * 1.4)
+            .arg(accent, px(body * 1.5), px(body * 0.5)),
+        QStringLiteral("h3 { font-size: %1pt; margin-top: %2; margin-bottom: %3; }")
+            .arg(body * 1.15)
+            .arg(px(body * 0.9), px(body * 0.4)),
+        QStringLiteral("p { margin-top: 0; margin-bottom: %1; }").arg(px(body * 0.5)),
+        QStringLiteral("p.words { white-space: pre-wrap; line-height: 120%; }"),
+        QStringLiteral("p.subtitle { font-size: %1pt; margin-bottom: %2; }")
+            .arg(body * 1.15)
+            .arg(px(body * 0.8)),
+        QStringLiteral("p.meta { margin-bottom: %1; }").arg(px(body * 0.25)),
+        QStringLiteral("p.status { font-weight: bold; font-size: %1pt; margin-bottom: %2; }")
+            .arg(body * 0.93)
+            .arg(px(body * 0.9)),
+        QStringLiteral("li { white-space: pre-wrap; line-height: 120%; margin-bottom: %1; }")
+            .arg(px(body * 0.2)),
+        QStringLiteral("ol, ul { margin-top: 0; margin-bottom: 0; }"),
+    };
+    QString sheet = QStringLiteral("<style>\n");
+    for (const QString &rule : rules)
+        sheet += rule + QLatin1Char('\n');
+    return sheet + QStringLiteral("</style>\n");
+}
+
+QString document(const QString &styles, const QString &body)
+{
+    return QStringLiteral("<html><head>") + styles + QStringLiteral("</head><body>\n") + body
+        + QStringLiteral("</body></html>\n");
+}
+
+// Text whose lines must stay in one block, such as a list item: lines become line breaks.
+QString lines(const QString &text)
+{
+    static const QRegularExpression lineBreak(QStringLiteral("\\R"));
+    QStringList kept;
+    const QStringList split = text.split(lineBreak);
+    for (const QString &line : split) {
+        if (!line.trimmed().isEmpty())
+            kept.append(escaped(line.trimmed()));
+    }
+    return kept.join(QStringLiteral("<br/>"));
+}
+
+// A numbered or bulleted item in the family's words, kept on a page with the lines after it.
+QString listItem(const QString &text, bool keep)
+{
+    return QStringLiteral("<li")
+        + (keep ? QStringLiteral(" style=\"") + keepWithNext() + QLatin1Char('"') : QString())
+        + QLatin1Char('>') + lines(text) + QStringLiteral("</li>");
+}
+
+QString longDate(const QDate &date)
+{
+    if (!date.isValid())
+        return QString();
+    //: How dates are written in the documents given to families (QDate::toString format).
+    return QLocale().toString(date, DocumentHtml::tr("d MMMM yyyy", "date format"));
+}
+
+QString goalStatus(const FamilyPlanDocument::Goal &goal)
+{
+    using Status = FamilyPlanDocument::GoalStatus;
+    switch (goal.status) {
+    case Status::Open:
+        return statusLine(DocumentHtml::tr("Working on it"), accent, goal.words);
+    case Status::Achieved:
+        //: A goal the family reached; the tick is part of the text.
+        return statusLine(DocumentHtml::tr("✓ Achieved"), green, goal.words);
+    case Status::NotAchieved:
+        return statusLine(DocumentHtml::tr("Not achieved"), amber, goal.words);
+    case Status::Withdrawn:
+        //: A goal the family and practitioner agreed to stop working on.
+        return statusLine(DocumentHtml::tr("No longer a goal"), grey, goal.words);
+    }
+    return QString();
+}
+
+QString goals(const FamilyPlanDocument &plan)
+{
+    QString html;
+    for (const auto &member : plan.members) {
+        if (member.goals.isEmpty())
+            continue;
+        const QString name = member.name.trimmed();
+        html += heading(3, name.isEmpty() ? DocumentHtml::tr("The whole family") : name);
+        html += QStringLiteral("<ol>\n");
+        for (const auto &goal : member.goals)
+            html += listItem(goal.words, true) + goalStatus(goal);
+        html += QStringLiteral("</ol>\n");
+    }
+    if (html.isEmpty())
+        html = paragraph(DocumentHtml::tr("No goals have been written down yet."));
+    return html;
+}
+
+QString actions(const FamilyPlanDocument &plan)
+{
+    QString html = QStringLiteral("<ol>\n");
+    for (const auto &action : plan.actions) {
+        html += listItem(action.description, true);
+        QString details;
+        if (!action.who.trimmed().isEmpty())
+            details += QStringLiteral("<b>") + escaped(DocumentHtml::tr("Who:"))
+                + QStringLiteral("</b> ") + lines(action.who);
+        if (action.dueOn.isValid()) {
+            if (!details.isEmpty())
+                details += QStringLiteral(" &nbsp;&nbsp;&nbsp; ");
+            details += QStringLiteral("<b>") + escaped(DocumentHtml::tr("By when:"))
+                + QStringLiteral("</b> ") + escaped(longDate(action.dueOn));
+        }
+        if (!details.isEmpty()) {
+            html += QStringLiteral("<p class=\"detail\" style=\"") + keepWithNext()
+                + QStringLiteral("\">") + directionOf(action.description) + details
+                + QStringLiteral("</p>\n");
+        }
+        html += action.done
+            ? statusLine(DocumentHtml::tr("✓ Done"), green, action.description)
+            : statusLine(DocumentHtml::tr("Not done yet"), accent, action.description);
+    }
+    return html + QStringLiteral("</ol>\n");
+}
+
+QString reviews(const FamilyPlanDocument &plan)
+{
+    QString html;
+    for (const auto &review : plan.reviews) {
+        html += heading(3,
+            review.heldOn.isValid() ? DocumentHtml::tr("Review on %1").arg(longDate(review.heldOn))
+                                    : DocumentHtml::tr("Review"));
+        if (!review.attendees.isEmpty()) {
+            html += labelled(
+                DocumentHtml::tr("Who came:"), QLocale().createSeparatedList(review.attendees));
+        }
+        if (!review.outcome.trimmed().isEmpty()) {
+            html += labelled(DocumentHtml::tr("What we agreed:"), QString(), true);
+            html += DocumentHtml::words(review.outcome);
+        }
+    }
+    return html;
+}
+
+} // namespace
+
+QString DocumentHtml::words(const QString &text, bool keepTogether)
+{
+    static const QRegularExpression lineBreak(QStringLiteral("\\R"));
+    QStringList paragraphs;
+    const QStringList lines = text.split(lineBreak);
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty())
+            continue;
+        // Trailing spaces are invisible anyway; leading ones may be the writer's indent.
+        QString kept = line;
+        while (!kept.isEmpty() && kept.back().isSpace())
+            kept.chop(1);
+        paragraphs.append(escaped(kept));
+    }
+    QString html;
+    for (qsizetype index = 0; index < paragraphs.size(); ++index) {
+        const bool keep = keepTogether && index + 1 < paragraphs.size();
+        html += QStringLiteral("<p class=\"words\" style=\"white-space: pre-wrap;")
+            + (keep ? keepWithNext() : QString()) + QStringLiteral("\">")
+            + paragraphs.at(index)
+            // No line break after it: the importer would keep it as a space in pre-wrap text.
+            + QStringLiteral("</p>");
+    }
+    return html;
+}
+
+QString DocumentHtml::plan(const FamilyPlanDocument &plan)
+{
+    QString body;
+    body += heading(1, tr("My Family Plan"));
+    if (!plan.familyName.trimmed().isEmpty()) {
+        body += paragraph(
+            tr("The %1 family").arg(plan.familyName.trimmed()), QStringLiteral("subtitle"));
+    }
+    if (plan.date.isValid())
+        body += labelled(tr("Date:"), longDate(plan.date));
+    if (!plan.practitionerName.trimmed().isEmpty())
+        body += labelled(tr("Your family practitioner:"), plan.practitionerName);
+
+    body += heading(2, tr("Our goals"));
+    body += goals(plan);
+    if (!plan.actions.isEmpty()) {
+        body += heading(2, tr("Who does what"));
+        body += actions(plan);
+    }
+    if (!plan.reviews.isEmpty()) {
+        body += heading(2, tr("Reviews"));
+        body += reviews(plan);
+    }
+    return document(styleSheet(14, 26), body);
+}
+
+QString DocumentHtml::crisisCard(const CrisisCardDocument &card)
+{
+    QString body;
+    body += heading(1, tr("Our crisis card"));
+    if (!card.familyName.trimmed().isEmpty()) {
+        body += paragraph(
+            tr("The %1 family").arg(card.familyName.trimmed()), QStringLiteral("subtitle"));
+    }
+    if (card.madeOn.isValid())
+        body += labelled(tr("Made together on:"), longDate(card.madeOn));
+
+    // The numbers come first: in a crisis they are what the family looks for on the fridge.
+    // Each section moves to the next page whole, so a longer card breaks between sections
+    // and prints as the two sides of one card.
+    body += heading(2, tr("Who to call"));
+    // Tinted cells with white gaps between them, one band per person to call.
+    body += QStringLiteral("<table width=\"100%\" cellspacing=\"")
+        + QString::number(PagedDocument::cssPixels(2)) + QStringLiteral("\" cellpadding=\"")
+        + QString::number(PagedDocument::cssPixels(5)) + QStringLiteral("\" border=\"0\">\n");
+    const auto row = [](const QString &name, const QString &number, const QString &colour) {
+        const QString cell = QStringLiteral("<td valign=\"middle\" bgcolor=\"#eef3f8\" width=\"");
+        // The left-to-right mark keeps a number's groups in order even when a note in a
+        // right-to-left script follows it: "07700 900123 (جوال)".
+        return QStringLiteral("<tr>") + cell + QStringLiteral("55%\" style=\"color: ") + colour
+            + QStringLiteral(";\">") + lines(name) + QStringLiteral("</td>") + cell
+            + QStringLiteral("45%\"><p class=\"number\" style=\"color: ") + colour
+            + QStringLiteral(";\">&#x200e;") + escaped(number.trimmed())
+            + QStringLiteral("</p></td></tr>\n");
+    };
+    for (const auto &contact : card.whoToCall)
+        body += row(contact.name, contact.number, QStringLiteral("#1a1a1a"));
+    //: The emergency services' number where the family lives.
+    body += row(tr("Someone is in danger right now"), tr("999", "phone number"), red);
+    body += QStringLiteral("</table>\n");
+
+    if (!card.warningSigns.trimmed().isEmpty()) {
+        body += heading(2, tr("Warning signs"));
+        body += words(card.warningSigns, true);
+    }
+    if (!card.whatToDo.trimmed().isEmpty()) {
+        body += heading(2, tr("What we will do"));
+        body += words(card.whatToDo, true);
+    }
+
+    const QString styles = styleSheet(15, 24)
+        + QStringLiteral("<style>\np.number { font-size: 17pt; font-weight: bold; "
+                         "white-space: nowrap; margin-bottom: 0; }\n</style>\n");
+    return document(styles, body);
+}
+
+QString DocumentHtml::endingLetter(const EndingLetterDocument &letter)
+{
+    QString body;
+    if (!letter.serviceName.trimmed().isEmpty())
+        body += paragraph(letter.serviceName, QStringLiteral("service"));
+    if (letter.writtenOn.isValid())
+        body += paragraph(longDate(letter.writtenOn), QStringLiteral("date"));
+    const QString greeting = !letter.addressedTo.trimmed().isEmpty()
+        ? tr("Dear %1,").arg(letter.addressedTo.trimmed())
+        : !letter.familyName.trimmed().isEmpty()
+        ? tr("Dear %1 family,").arg(letter.familyName.trimmed())
+        : tr("Dear family,");
+    body += paragraph(greeting, QStringLiteral("greeting"));
+
+    if (!letter.progress.trimmed().isEmpty() || !letter.achievedGoals.isEmpty()) {
+        body += heading(2, tr("What you have achieved"));
+        body += words(letter.progress);
+        if (!letter.achievedGoals.isEmpty()) {
+            body += heading(3, tr("Goals you reached"));
+            body += QStringLiteral("<ul>\n");
+            for (const QString &goal : letter.achievedGoals)
+                body += listItem(goal, false);
+            body += QStringLiteral("</ul>\n");
+        }
+    }
+    if (!letter.whereToGetHelp.trimmed().isEmpty()) {
+        body += heading(2, tr("Where to get help"));
+        body += words(letter.whereToGetHelp);
+    }
+
+    body += paragraph(tr("With best wishes,"), QStringLiteral("closing"));
+    body += paragraph(letter.practitionerName, QStringLiteral("signature"));
+    body += paragraph(letter.serviceName.trimmed().isEmpty()
+            ? tr("Family practitioner")
+            : tr("Family practitioner, %1").arg(letter.serviceName.trimmed()));
+
+    const QString styles = styleSheet(14, 24)
+        + QStringLiteral("<style>\n"
+                         "p.service { font-size: 17pt; font-weight: bold; color: %1; }\n"
+                         "p.date { margin-bottom: %2; }\n"
+                         "p.greeting { font-size: 15pt; margin-bottom: %3; }\n"
+                         "p.closing { margin-top: %2; }\n"
+                         "p.signature { font-weight: bold; margin-bottom: 0; }\n"
+                         "</style>\n")
+              .arg(accent, px(22), px(6));
+    return document(styles, body);
+}
+
+} // namespace doorstep

@@ -1,0 +1,114 @@
+#include "documents/documentwriter.h"
+
+#include "documents/crisiscarddocument.h"
+#include "documents/documenthtml.h"
+#include "documents/endingletterdocument.h"
+#include "documents/familyplandocument.h"
+#include "documents/pageddocument.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace doorstep
+{
+
+namespace
+{
+
+QFont documentFont(double points)
+{
+    // DejaVu Sans is wide and open, with Arabic and Hebrew; other scripts fall back through
+    // the system's fonts.
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setStyleHint(QFont::SansSerif);
+    font.setPointSizeF(points);
+    return font;
+}
+
+PagedDocument::Style a4Style()
+{
+    PagedDocument::Style style;
+    style.font = documentFont(14);
+    return style;
+}
+
+// Writes the PDF beside `path` and renames it into place only when it is whole, so a reader
+// never finds half a PDF. Error messages name no path: the file name may name the family.
+Result<int> save(const QString &path, const QString &html, const PagedDocument::Style &style,
+    const QString &title, const QString &footer)
+{
+    if (path.trimmed().isEmpty()) {
+        return makeError(
+            Error::Code::InvalidArgument, DocumentWriter::tr("Choose where to save the PDF."));
+    }
+    const QFileInfo target(path);
+    if (target.isDir()) {
+        return makeError(Error::Code::InvalidArgument,
+            DocumentWriter::tr("Choose a file name for the PDF, not a folder."));
+    }
+    if (!target.absoluteDir().exists()) {
+        return makeError(Error::Code::NotFound,
+            DocumentWriter::tr("The folder chosen for the PDF does not exist."));
+    }
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return makeError(Error::Code::Io,
+            DocumentWriter::tr("The PDF could not be saved in that folder. Check that the "
+                               "folder can be written to, or choose another one."));
+    }
+    auto pages = PagedDocument::write(&file, html, style, title, footer);
+    if (!pages) {
+        file.cancelWriting();
+        return pages;
+    }
+    if (!file.commit()) {
+        return makeError(Error::Code::Io,
+            DocumentWriter::tr("The PDF could not be saved completely. Check that there is "
+                               "space on the device, then try again."));
+    }
+    return pages;
+}
+
+} // namespace
+
+Result<int> DocumentWriter::writePlan(const FamilyPlanDocument &plan, const QString &path)
+{
+    const QString family = plan.familyName.trimmed();
+    const QString title
+        = family.isEmpty() ? tr("My Family Plan") : tr("My Family Plan: the %1 family").arg(family);
+    const QString footer = family.isEmpty()
+        ? tr("My Family Plan. This copy is for the family to keep.")
+        : tr("My Family Plan. This copy is for the %1 family to keep.").arg(family);
+    return save(path, DocumentHtml::plan(plan), a4Style(), title, footer);
+}
+
+Result<int> DocumentWriter::writeCrisisCard(const CrisisCardDocument &card, const QString &path)
+{
+    PagedDocument::Style style;
+    style.pageSize = QPageSize(QPageSize::A5);
+    style.marginsMm = QMarginsF(15, 14, 15, 22);
+    style.font = documentFont(15);
+    style.cardFrame = true;
+    const QString family = card.familyName.trimmed();
+    const QString title
+        = family.isEmpty() ? tr("Crisis card") : tr("Crisis card: the %1 family").arg(family);
+    const QString footer
+        = family.isEmpty() ? tr("Our crisis card") : tr("The %1 family's crisis card").arg(family);
+    return save(path, DocumentHtml::crisisCard(card), style, title, footer);
+}
+
+Result<int> DocumentWriter::writeEndingLetter(
+    const EndingLetterDocument &letter, const QString &path)
+{
+    const QString family = letter.familyName.trimmed();
+    const QString title
+        = family.isEmpty() ? tr("Letter to the family") : tr("Letter to the %1 family").arg(family);
+    const QString footer = family.isEmpty()
+        ? tr("This letter is for the family to keep.")
+        : tr("This letter is for the %1 family to keep.").arg(family);
+    return save(path, DocumentHtml::endingLetter(letter), a4Style(), title, footer);
+}
+
+} // namespace doorstep
