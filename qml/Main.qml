@@ -73,6 +73,12 @@ ApplicationWindow {
                         "familyId": family.familyId,
                         "visitId": visitId
                     })
+                    onPlanChosen: stack.push(planPage, {
+                        "familyId": family.familyId
+                    })
+                    onClosureChosen: stack.push(closurePage, {
+                        "familyId": family.familyId
+                    })
                 }
             }
 
@@ -80,6 +86,22 @@ ApplicationWindow {
                 id: visitPage
 
                 VisitPage {
+                    onBack: stack.pop()
+                }
+            }
+
+            Component {
+                id: planPage
+
+                PlanPage {
+                    onBack: stack.pop()
+                }
+            }
+
+            Component {
+                id: closurePage
+
+                ClosurePage {
                     onBack: stack.pop()
                 }
             }
