@@ -26,6 +26,12 @@ StackView {
                 "familyId": family.familyId,
                 "visitId": visitId
             })
+            onPlanChosen: stack.push(planPage, {
+                "familyId": family.familyId
+            })
+            onClosureChosen: stack.push(closurePage, {
+                "familyId": family.familyId
+            })
         }
     }
 
@@ -33,6 +39,22 @@ StackView {
         id: visitPage
 
         VisitPage {
+            onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: planPage
+
+        PlanPage {
+            onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: closurePage
+
+        ClosurePage {
             onBack: stack.pop()
         }
     }

@@ -35,7 +35,9 @@ bool operator==(const CaseloadRow &a, const CaseloadRow &b)
     // The dates only matter through the deadlines they make, which are compared.
     return a.entry.familyId == b.entry.familyId && a.entry.familyName == b.entry.familyName
         && a.entry.childCount == b.entry.childCount
-        && sameDeadline(a.entry.nextDue, b.entry.nextDue) && a.overdue == b.overdue;
+        && sameDeadline(a.entry.nextDue, b.entry.nextDue) && a.overdue == b.overdue
+        && a.entry.dates.maintenanceStartedOn == b.entry.dates.maintenanceStartedOn
+        && a.entry.dates.closedOn == b.entry.dates.closedOn;
 }
 
 CaseloadModel::CaseloadModel(QObject *parent)
@@ -219,6 +221,13 @@ QVariant CaseloadModel::data(const QModelIndex &index, int role) const
             badges << CaseText::overdueBadge(deadline);
         return QLocale().createSeparatedList(badges);
     }
+    case CaseStageTextRole:
+        if (entry.dates.closedOn)
+            return tr("Case closed on %1").arg(CaseText::date(*entry.dates.closedOn));
+        if (entry.dates.maintenanceStartedOn)
+            return tr("In maintenance since %1")
+                .arg(CaseText::date(*entry.dates.maintenanceStartedOn));
+        return QString();
     default:
         return {};
     }
@@ -229,7 +238,7 @@ QHash<int, QByteArray> CaseloadModel::roleNames() const
     return { { FamilyIdRole, "familyId" }, { FamilyNameRole, "familyName" },
         { ChildCountRole, "childCount" }, { NextDueTextRole, "nextDueText" },
         { NextDueStatusRole, "nextDueStatus" }, { OverdueBadgesRole, "overdueBadges" },
-        { OverdueSummaryRole, "overdueSummary" } };
+        { OverdueSummaryRole, "overdueSummary" }, { CaseStageTextRole, "caseStageText" } };
 }
 
 } // namespace doorstep

@@ -54,6 +54,8 @@ public:
         OverdueBadgesRole,
         /// The overdue deadlines in one sentence, for screen readers; empty when none.
         OverdueSummaryRole,
+        /// "In maintenance since 12 Mar 2026" or "Case closed on …"; empty while open.
+        CaseStageTextRole,
     };
     Q_ENUM(Role)
 

@@ -294,4 +294,104 @@ QVariantList CaseText::genderChoices()
         &CaseText::genderName);
 }
 
+QString CaseText::goalStatusName(const QString &status)
+{
+    if (status == QLatin1String("open"))
+        //: A goal the family is still working on.
+        return tr("Open");
+    if (status == QLatin1String("achieved"))
+        return tr("Achieved");
+    if (status == QLatin1String("not_achieved"))
+        return tr("Not achieved");
+    if (status == QLatin1String("withdrawn"))
+        //: A goal the family chose to drop.
+        return tr("Withdrawn");
+    return status;
+}
+
+QVariantList CaseText::goalStatusChoices()
+{
+    return choices({ QStringLiteral("open"), QStringLiteral("achieved"),
+                       QStringLiteral("not_achieved"), QStringLiteral("withdrawn") },
+        &CaseText::goalStatusName);
+}
+
+QString CaseText::reviewKindName(const QString &kind)
+{
+    if (kind == QLatin1String("review"))
+        return tr("Review");
+    if (kind == QLatin1String("maintenance"))
+        return tr("Maintenance review");
+    return kind;
+}
+
+QVariantList CaseText::reviewKindChoices()
+{
+    return choices(
+        { QStringLiteral("review"), QStringLiteral("maintenance") }, &CaseText::reviewKindName);
+}
+
+QString CaseText::closureOutcomeName(const QString &outcome)
+{
+    if (outcome == QLatin1String("stepped_up"))
+        return tr("Stepped up to social care");
+    if (outcome == QLatin1String("stepped_down"))
+        return tr("Stepped down to universal services");
+    if (outcome == QLatin1String("maintenance"))
+        return tr("Into maintenance");
+    if (outcome == QLatin1String("closed"))
+        return tr("Closed");
+    return outcome;
+}
+
+QString CaseText::closureSentence(const Closure &closure)
+{
+    const QString on = CaseText::date(closure.closedOn);
+    if (closure.outcome == QLatin1String("stepped_up"))
+        return tr("Stepped up to social care on %1").arg(on);
+    if (closure.outcome == QLatin1String("stepped_down"))
+        return tr("Stepped down to universal services on %1").arg(on);
+    if (closure.outcome == QLatin1String("maintenance"))
+        return tr("Closed into maintenance on %1").arg(on);
+    return tr("Closed on %1").arg(on);
+}
+
+QString CaseText::caseStageSentence(const QList<Closure> &closures)
+{
+    QString sentence;
+    bool closedForGood = false;
+    for (const Closure &closure : closures) {
+        if (closure.outcome == QLatin1String("maintenance")) {
+            if (sentence.isEmpty())
+                sentence = tr("In maintenance since %1").arg(date(closure.closedOn));
+        } else if (!closedForGood) {
+            // The first closure for good ends the case; a later one is a duplicate.
+            sentence = closureSentence(closure);
+            closedForGood = true;
+        }
+    }
+    return sentence;
+}
+
+QString CaseText::inputDate(QDate date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+std::optional<QDate> CaseText::parseDate(const QString &text, bool *ok)
+{
+    *ok = true;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    for (const QString &format : { QStringLiteral("d/M/yyyy"), QStringLiteral("d.M.yyyy"),
+             QStringLiteral("d-M-yyyy"), QStringLiteral("yyyy-MM-dd") }) {
+        const QDate date = QDate::fromString(trimmed, format);
+        if (date.isValid())
+            return date;
+    }
+    *ok = false;
+    return std::nullopt;
+}
+
 } // namespace doorstep

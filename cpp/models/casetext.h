@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/person.h"
+#include "domain/closure.h"
 #include "domain/timescales.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QVariantList>
+#include <optional>
 
 namespace doorstep
 {
@@ -50,6 +52,25 @@ public:
     /// The store's choices for a field as [{ value, text }] for a ComboBox.
     static QVariantList roleChoices();
     static QVariantList genderChoices();
+
+    /// "Open", "Achieved", "Not achieved", "Withdrawn".
+    static QString goalStatusName(const QString &status);
+    static QVariantList goalStatusChoices();
+    /// "Review" or "Maintenance review".
+    static QString reviewKindName(const QString &kind);
+    static QVariantList reviewKindChoices();
+    /// "Stepped up to social care", "Into maintenance", …
+    static QString closureOutcomeName(const QString &outcome);
+    /// "Stepped down to universal services on 12 Mar 2026", "Closed into maintenance on …".
+    static QString closureSentence(const Closure &closure);
+    /// Where a case's closures (oldest first) leave it: "In maintenance since 12 Mar 2026",
+    /// the sentence of a closure for good, or empty while the case is open.
+    static QString caseStageSentence(const QList<Closure> &closures);
+    /// A date as a practitioner types it in England: "26/03/2026".
+    static QString inputDate(QDate date);
+    /// Day/month/year with a four-digit year ("26/3/2026"), or ISO ("2026-03-26"). Empty
+    /// text is no date (ok stays true); anything else that is not a real date sets ok false.
+    static std::optional<QDate> parseDate(const QString &text, bool *ok);
 };
 
 } // namespace doorstep

@@ -1,5 +1,7 @@
 #include "models/deadlinelistmodel.h"
 
+#include "models/casetext.h"
+
 namespace doorstep
 {
 
@@ -20,6 +22,34 @@ void DeadlineListModel::setRows(QList<Row> rows)
     m_rows.replace(*this, std::move(rows));
     if (m_rows.size() != before)
         Q_EMIT countChanged();
+}
+
+DeadlineListModel::Row DeadlineListModel::rowFor(const Deadline &deadline, QDate today)
+{
+    Row row;
+    row.id = QStringLiteral("%1-%2").arg(int(deadline.kind)).arg(deadline.maintenanceMonth);
+    row.name = CaseText::deadlineName(deadline);
+    row.sentence = CaseText::deadlineSentence(deadline, today);
+    const Deadline::Status status = deadline.status(today);
+    switch (status) {
+    case Deadline::Status::NotYetDue:
+        row.status = Status::NotYetDue;
+        break;
+    case Deadline::Status::Due:
+        row.status = Status::Due;
+        break;
+    case Deadline::Status::Overdue:
+        row.status = Status::Overdue;
+        break;
+    case Deadline::Status::Met:
+        row.status = Status::Met;
+        break;
+    case Deadline::Status::MetLate:
+        row.status = Status::MetLate;
+        break;
+    }
+    row.statusText = CaseText::statusName(status);
+    return row;
 }
 
 int DeadlineListModel::rowCount(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/timescales.h"
 #include "models/keyedrows.h"
 
 #include <QAbstractListModel>
@@ -46,6 +47,8 @@ public:
 
     int count() const { return m_rows.size(); }
     void setRows(QList<Row> rows);
+    /// A deadline as a row, worded for today.
+    static Row rowFor(const Deadline &deadline, QDate today);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;

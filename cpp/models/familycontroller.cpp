@@ -4,6 +4,7 @@
 #include "models/casetext.h"
 #include "store/caseloadrepository.h"
 #include "store/casesummaryrepository.h"
+#include "store/closurerepository.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
 #include "store/visitrepository.h"
@@ -201,6 +202,7 @@ void FamilyController::clear()
     m_hasPlan = false;
     m_planStatus.clear();
     m_planStartedOn.clear();
+    m_closureText.clear();
     m_members.setRows({});
     m_deadlines.setRows({});
     m_visits.setRows({});
@@ -249,6 +251,10 @@ void FamilyController::reload()
     auto entry = CaseloadRepository(*store, *m_timescales).forFamily(m_familyId);
     if (!entry)
         return fail(entry.error());
+    auto closures = ClosureRepository(*store).closures(
+        m_familyId, entry->has_value() ? (*entry)->allocatedOn : QDate());
+    if (!closures)
+        return fail(closures.error());
 
     const Family &f = **family;
     m_found = true;
@@ -275,6 +281,7 @@ void FamilyController::reload()
     m_planStatus = s.plan ? CaseText::planStatusName(s.plan->status) : QString();
     m_planStartedOn
         = s.plan && s.plan->startedOn.isValid() ? CaseText::date(s.plan->startedOn) : QString();
+    m_closureText = CaseText::caseStageSentence(*closures);
 
     QList<MemberListModel::Row> members;
     for (const Person &person : std::as_const(*people)) {

@@ -51,6 +51,8 @@ class FamilyController : public QObject
     Q_PROPERTY(bool hasPlan READ hasPlan NOTIFY detailsChanged)
     Q_PROPERTY(QString planStatus READ planStatus NOTIFY detailsChanged)
     Q_PROPERTY(QString planStartedOn READ planStartedOn NOTIFY detailsChanged)
+    /// How the current case was closed ("In maintenance since 12 Mar 2026"); empty if open.
+    Q_PROPERTY(QString closureText READ closureText NOTIFY detailsChanged)
 
     Q_PROPERTY(doorstep::MemberListModel *members READ members CONSTANT)
     Q_PROPERTY(doorstep::DeadlineListModel *deadlines READ deadlines CONSTANT)
@@ -100,6 +102,7 @@ public:
     bool hasPlan() const { return m_hasPlan; }
     QString planStatus() const { return m_planStatus; }
     QString planStartedOn() const { return m_planStartedOn; }
+    QString closureText() const { return m_closureText; }
 
     MemberListModel *members() { return &m_members; }
     DeadlineListModel *deadlines() { return &m_deadlines; }
@@ -159,6 +162,7 @@ private:
     bool m_hasPlan = false;
     QString m_planStatus;
     QString m_planStartedOn;
+    QString m_closureText;
 
     MemberListModel m_members;
     DeadlineListModel m_deadlines;

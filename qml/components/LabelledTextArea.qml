@@ -15,6 +15,10 @@ ColumnLayout {
 
     signal edited(string value)
 
+    function forceFieldFocus() {
+        area.forceActiveFocus();
+    }
+
     spacing: 4
 
     Label {

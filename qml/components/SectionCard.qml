@@ -18,7 +18,11 @@ Pane {
         border.color: Theme.divider
     }
 
+    // One layout for the title and the content: a nested one is not laid out again when a
+    // wrapped label in it changes height while Qt 6.4 is laying the page out.
     ColumnLayout {
+        id: body
+
         anchors.left: parent.left
         anchors.right: parent.right
         spacing: Theme.spacing
@@ -44,13 +48,6 @@ Pane {
 
                 spacing: Theme.spacing
             }
-        }
-
-        ColumnLayout {
-            id: body
-
-            Layout.fillWidth: true
-            spacing: Theme.spacing
         }
     }
 }

@@ -19,9 +19,12 @@ ItemDelegate {
     required property int nextDueStatus
     required property list<string> overdueBadges
     required property string overdueSummary
+    required property string caseStageText
 
     // "1 child" is spelled out until the app ships an English plural translation.
     readonly property string childrenText: root.childCount === 1 ? qsTr("1 child") : qsTr("%n children", "", root.childCount)
+    //: A closed case's stage, then what is due next: "In maintenance since 12 Mar 2026. 1-month maintenance review due …".
+    readonly property string dueText: root.caseStageText.length > 0 ? qsTr("%1. %2").arg(root.caseStageText).arg(root.nextDueText) : root.nextDueText
 
     objectName: "family_" + root.familyId
     implicitHeight: Math.max(Theme.touchTarget + Theme.spacing, implicitContentHeight + topPadding + bottomPadding)
@@ -30,7 +33,7 @@ ItemDelegate {
     rightPadding: Theme.margin
     Accessible.role: Accessible.Button
     //: Read by screen readers for a caseload row: family, children, next due, what is overdue.
-    Accessible.name: root.overdueSummary.length > 0 ? qsTr("%1 family, %2. %3. %4.").arg(root.familyName).arg(root.childrenText).arg(root.nextDueText).arg(root.overdueSummary) : qsTr("%1 family, %2. %3.").arg(root.familyName).arg(root.childrenText).arg(root.nextDueText)
+    Accessible.name: root.overdueSummary.length > 0 ? qsTr("%1 family, %2. %3. %4.").arg(root.familyName).arg(root.childrenText).arg(root.dueText).arg(root.overdueSummary) : qsTr("%1 family, %2. %3.").arg(root.familyName).arg(root.childrenText).arg(root.dueText)
     Accessible.onPressAction: root.clicked()
 
     background: Rectangle {
@@ -60,6 +63,18 @@ ItemDelegate {
                 font.bold: true
                 color: Theme.text
                 elide: Text.ElideRight
+            }
+
+            Label {
+                objectName: "caseStage"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignLeft
+                visible: root.caseStageText.length > 0
+                text: root.caseStageText
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.mutedText
+                wrapMode: Text.WordWrap
             }
 
             Label {

@@ -16,6 +16,8 @@ Page {
     signal back
     /// The visit to open; an empty id records a new one.
     signal visitChosen(string visitId)
+    signal planChosen
+    signal closureChosen
 
     readonly property bool wide: root.width >= 1000
 
@@ -183,12 +185,20 @@ Page {
                     Layout.fillHeight: true
                     spacing: Theme.margin
 
+                    FamilyCaseworkCard {
+                        Layout.fillWidth: true
+                        controller: family
+                        onPlanRequested: root.planChosen()
+                        onClosureRequested: root.closureChosen()
+                    }
+
                     SectionCard {
                         objectName: "timescalesCard"
                         Layout.fillWidth: true
                         title: qsTr("Timescales")
 
                         Repeater {
+                            objectName: "deadlineRepeater"
                             model: family.deadlines
 
                             DeadlineDelegate {
