@@ -194,8 +194,7 @@ QList<RecordKindSpec> buildKinds()
                 typed("written_on", FieldType::Date, "letter date", true),
                 labelField("addressed_to", "addressed to"),
                 text("progress", "the family's progress"),
-                text("where_to_get_help", "where to get help"),
-                labelField("author_id", "author") },
+                text("where_to_get_help", "where to get help"), labelField("author_id", "author") },
             M::Mutable, 3),
     };
 }
