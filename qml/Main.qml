@@ -73,6 +73,9 @@ ApplicationWindow {
                         "familyId": family.familyId,
                         "visitId": visitId
                     })
+                    onConsentChosen: stack.push(consentPage, {
+                        "familyId": family.familyId
+                    })
                 }
             }
 
@@ -80,6 +83,14 @@ ApplicationWindow {
                 id: visitPage
 
                 VisitPage {
+                    onBack: stack.pop()
+                }
+            }
+
+            Component {
+                id: consentPage
+
+                ConsentPage {
                     onBack: stack.pop()
                 }
             }

@@ -16,6 +16,7 @@ Page {
     signal back
     /// The visit to open; an empty id records a new one.
     signal visitChosen(string visitId)
+    signal consentChosen
 
     readonly property bool wide: root.width >= 1000
 
@@ -163,6 +164,7 @@ Page {
                         Layout.fillWidth: true
                         controller: family
                         onAddRequested: addMember.open()
+                        onConsentRequested: root.consentChosen()
                     }
                 }
 

@@ -4,7 +4,9 @@
 #include "models/autolock.h"
 #include "models/session.h"
 #include "security/storeaccess.h"
+#include "store/recordschema.h"
 
+#include <QDir>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
@@ -40,8 +42,32 @@ public:
             autoLock->setIdleMilliseconds(milliseconds);
     }
 
+    /// How many live records of a kind ("consent", "stroke") the store holds, so a test
+    /// can check what a flow wrote; -1 when locked or the kind is unknown.
+    Q_INVOKABLE int liveRecords(const QString &kind) const
+    {
+        const RecordKindSpec *spec = RecordSchema::find(kind);
+        Store *store = session ? session->store() : nullptr;
+        if (!spec || !store)
+            return -1;
+        auto query = store->query(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE causal_length % 2 = 1").arg(spec->table));
+        if (!query || !query->step().ok())
+            return -1;
+        return int(query->integer(0));
+    }
+
+    /// A new empty folder inside the test's temporary folder.
+    Q_INVOKABLE QString makeFolder(const QString &name) const
+    {
+        const QString path = QDir(root).filePath(name);
+        return QDir().mkpath(path) ? path : QString();
+    }
+
     QHash<QString, QString> familyIds;
     AutoLock *autoLock = nullptr;
+    Session *session = nullptr;
+    QString root;
 };
 
 class QmlTestSetup : public QObject
@@ -83,6 +109,8 @@ public Q_SLOTS:
         Session::setInstance(m_session.get());
         m_autoLock = std::make_unique<AutoLock>(m_session.get());
         m_support.autoLock = m_autoLock.get();
+        m_support.session = m_session.get();
+        m_support.root = m_folder->path();
     }
 
     void cleanupTestCase()
@@ -90,6 +118,7 @@ public Q_SLOTS:
         // The session goes while the application (and its thread pool) still exist.
         Session::setInstance(nullptr);
         m_support.autoLock = nullptr;
+        m_support.session = nullptr;
         m_autoLock.reset();
         m_session.reset();
     }
