@@ -77,25 +77,29 @@ Dialog {
         ScrollBar.vertical: ScrollBar {
         }
 
-        // Landscape: the form beside the signature; portrait: one above the other. Flow
-        // keeps both columns' tops aligned and mirrors for right-to-left languages.
-        Flow {
+        // Landscape: the form beside the signature; portrait: one above the other. Each
+        // column fills the row's height with a spacer below, so their tops line up.
+        GridLayout {
             id: layout
 
-            readonly property real columnWidth: root.wide ? (width - spacing) / 2 : width
-
             width: flick.width
-            spacing: Theme.margin
+            columns: root.wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
 
             ConsentForm {
                 id: form
 
-                width: layout.columnWidth
+                Layout.preferredWidth: 1
+                Layout.fillWidth: true
+                Layout.fillHeight: true
                 controller: root.controller
             }
 
             ColumnLayout {
-                width: layout.columnWidth
+                Layout.preferredWidth: 1
+                Layout.fillWidth: true
+                Layout.fillHeight: true
                 spacing: 4
 
                 Label {
@@ -153,6 +157,10 @@ Dialog {
                     font.pixelSize: Theme.fontBody
                     Accessible.name: qsTr("Clear the signature and sign again")
                     onClicked: pad.clear()
+                }
+
+                Item {
+                    Layout.fillHeight: true
                 }
             }
         }

@@ -163,4 +163,9 @@ ColumnLayout {
             }
         }
     }
+
+    // Fills the row the dialog gives the form, keeping the fields at its top.
+    Item {
+        Layout.fillHeight: true
+    }
 }

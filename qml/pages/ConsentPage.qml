@@ -150,74 +150,98 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
-            Flow {
-                id: columns
-
-                readonly property real columnWidth: root.wide ? (width - spacing) / 2 : width
-
+            // Two columns side by side in landscape, one after the other in portrait; each
+            // column's top stays aligned, and the grid mirrors for right-to-left languages.
+            GridLayout {
                 Layout.fillWidth: true
-                spacing: Theme.margin
+                columns: root.wide ? 2 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.margin
 
-                SectionCard {
-                    objectName: "consentPeopleCard"
-                    width: columns.columnWidth
-                    title: qsTr("People")
+                ColumnLayout {
+                    // Equal preferred widths share the row equally; filled to the row's
+                    // height with a spacer below, so the columns' tops line up.
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    spacing: Theme.margin
 
-                    Label {
+                    SectionCard {
+                        objectName: "consentPeopleCard"
                         Layout.fillWidth: true
-                        horizontalAlignment: Text.AlignLeft
-                        text: qsTr("Each adult and young person signs for themselves; a parent or carer signs for a child.")
-                        font.pixelSize: Theme.fontSmall
-                        color: Theme.mutedText
-                        wrapMode: Text.WordWrap
-                    }
+                        title: qsTr("People")
 
-                    Repeater {
-                        objectName: "consentPeopleRepeater"
-                        model: consent.people
-
-                        ConsentPersonDelegate {
+                        Label {
                             Layout.fillWidth: true
-                            onRecordRequested: personId => recordDialog.openFor(personId)
+                            horizontalAlignment: Text.AlignLeft
+                            text: qsTr("Each adult and young person signs for themselves; a parent or carer signs for a child.")
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Repeater {
+                            objectName: "consentPeopleRepeater"
+                            model: consent.people
+
+                            ConsentPersonDelegate {
+                                Layout.fillWidth: true
+                                onRecordRequested: personId => recordDialog.openFor(personId)
+                            }
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignLeft
+                            visible: consent.people.count === 0
+                            text: qsTr("No members recorded yet: add them on the family page first.")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.mutedText
+                            wrapMode: Text.WordWrap
                         }
                     }
 
-                    Label {
-                        Layout.fillWidth: true
-                        horizontalAlignment: Text.AlignLeft
-                        visible: consent.people.count === 0
-                        text: qsTr("No members recorded yet: add them on the family page first.")
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.mutedText
-                        wrapMode: Text.WordWrap
+                    Item {
+                        Layout.fillHeight: true
                     }
                 }
 
-                SectionCard {
-                    objectName: "consentRecordsCard"
-                    width: columns.columnWidth
-                    title: qsTr("Signed consents (%1)").arg(consent.consents.count)
+                ColumnLayout {
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    spacing: Theme.margin
 
-                    Repeater {
-                        objectName: "consentRepeater"
-                        model: consent.consents
+                    SectionCard {
+                        objectName: "consentRecordsCard"
+                        Layout.fillWidth: true
+                        title: qsTr("Signed consents (%1)").arg(consent.consents.count)
 
-                        ConsentDelegate {
-                            id: record
+                        Repeater {
+                            objectName: "consentRepeater"
+                            model: consent.consents
 
+                            ConsentDelegate {
+                                id: record
+
+                                Layout.fillWidth: true
+                                onWithdrawRequested: withdrawDialog.ask(record.consentId, record.personName, record.agenciesText)
+                            }
+                        }
+
+                        Label {
                             Layout.fillWidth: true
-                            onWithdrawRequested: withdrawDialog.ask(record.consentId, record.personName, record.agenciesText)
+                            horizontalAlignment: Text.AlignLeft
+                            visible: consent.consents.count === 0
+                            text: qsTr("No consent has been signed yet.")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.mutedText
+                            wrapMode: Text.WordWrap
                         }
                     }
 
-                    Label {
-                        Layout.fillWidth: true
-                        horizontalAlignment: Text.AlignLeft
-                        visible: consent.consents.count === 0
-                        text: qsTr("No consent has been signed yet.")
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.mutedText
-                        wrapMode: Text.WordWrap
+                    Item {
+                        Layout.fillHeight: true
                     }
                 }
             }
