@@ -32,6 +32,9 @@ StackView {
             onClosureChosen: stack.push(closurePage, {
                 "familyId": family.familyId
             })
+            onConsentChosen: stack.push(consentPage, {
+                "familyId": family.familyId
+            })
         }
     }
 
@@ -55,6 +58,14 @@ StackView {
         id: closurePage
 
         ClosurePage {
+            onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: consentPage
+
+        ConsentPage {
             onBack: stack.pop()
         }
     }

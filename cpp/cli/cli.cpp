@@ -1,7 +1,9 @@
 #include "cli/cli.h"
 
 #include "cli/demodata.h"
+#include "domain/agencies.h"
 #include "security/storeaccess.h"
+#include "store/agencyshare.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
 #include "store/storeexport.h"
@@ -46,6 +48,8 @@ QString errorCodeName(Error::Code code)
         return QStringLiteral("io");
     case Error::Code::Internal:
         return QStringLiteral("internal");
+    case Error::Code::NoConsent:
+        return QStringLiteral("no-consent");
     }
     return QStringLiteral("internal");
 }
@@ -554,6 +558,38 @@ Result<void> runExport(Invocation &in)
     return {};
 }
 
+// Refused (exit 10, nothing written) unless everyone in the family has valid consent to
+// share with the agency today; see AgencyShare and SharingConsent for whose consent counts.
+Result<void> runShare(Invocation &in)
+{
+    auto family = requiredOption(in, "family");
+    if (!family)
+        return family.error();
+    auto agency = requiredOption(in, "agency");
+    if (!agency)
+        return agency.error();
+    auto out = requiredOption(in, "out");
+    if (!out)
+        return out.error();
+    auto store = in.openStore();
+    if (!store)
+        return store.error();
+    auto document
+        = AgencyShare::build(**store, *family, *agency, QDate::currentDate(), (*store)->userId());
+    if (!document)
+        return document.error();
+    if (auto written = AgencyShare::write(*document, *out); !written)
+        return written.error();
+    const qsizetype people = document->value(QStringLiteral("people")).toArray().size();
+    in.print({ { QStringLiteral("out"), *out }, { QStringLiteral("agency"), *agency },
+                 { QStringLiteral("people"), people } },
+        QStringLiteral("Wrote what may be shared with %1 about %2 to %3.\n")
+            .arg(Agencies::englishPhrase(*agency),
+                people == 1 ? QStringLiteral("1 person") : QStringLiteral("%1 people").arg(people),
+                *out));
+    return {};
+}
+
 Result<void> runVerify(Invocation &in)
 {
     auto store = in.openStore();
@@ -631,6 +667,9 @@ const std::map<QString, CommandSpec> &commands()
                 runVisitList } },
         { QStringLiteral("visit show"), { {}, QStringLiteral("visit show ID"), runVisitShow } },
         { QStringLiteral("export"), { {}, QStringLiteral("export --json"), runExport } },
+        { QStringLiteral("share"),
+            { { QStringLiteral("family"), QStringLiteral("agency"), QStringLiteral("out") },
+                QStringLiteral("share --family ID --agency KEY --out FILE"), runShare } },
         { QStringLiteral("verify"), { {}, QStringLiteral("verify"), runVerify } },
     };
     return all;
@@ -677,6 +716,8 @@ int Cli::exitCodeFor(Error::Code code)
         return Unsupported;
     case Error::Code::Immutable:
         return Refused;
+    case Error::Code::NoConsent:
+        return NoConsent;
     case Error::Code::Io:
     case Error::Code::Internal:
         return Failed;
@@ -725,7 +766,7 @@ int Cli::run(const QStringList &arguments)
         QStringLiteral("gender"), QStringLiteral("role"), QStringLiteral("school"),
         QStringLiteral("at"), QStringLiteral("location"), QStringLiteral("present"),
         QStringLiteral("working-well"), QStringLiteral("worries"), QStringLiteral("needs"),
-        QStringLiteral("notes") };
+        QStringLiteral("notes"), QStringLiteral("agency"), QStringLiteral("out") };
     for (const QString &name : valued)
         parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
     for (const char *flag : { "json", "interpreter", "help" })

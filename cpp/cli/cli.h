@@ -27,6 +27,7 @@ public:
         AlreadyExists = 7,
         Unsupported = 8,
         Refused = 9,
+        NoConsent = 10,
     };
 
     Cli(QTextStream &out, QTextStream &err, QProcessEnvironment environment);

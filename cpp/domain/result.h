@@ -21,6 +21,7 @@ struct Error {
         Immutable, ///< a finalised or signed record cannot change
         Io, ///< the operating system refused a read or write
         Internal, ///< a bug: should never reach a person
+        NoConsent, ///< sharing refused: someone lacks valid consent for the agency
     };
 
     Code code = Code::Internal;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/person.h"
 #include "domain/closure.h"
+#include "domain/person.h"
 #include "domain/timescales.h"
 
 #include <QCoreApplication>

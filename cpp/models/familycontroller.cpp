@@ -1,16 +1,16 @@
 #include "models/familycontroller.h"
 
 #include "domain/nhsnumber.h"
+#include "domain/sharingconsent.h"
 #include "models/casetext.h"
+#include "models/consenttext.h"
 #include "store/caseloadrepository.h"
 #include "store/casesummaryrepository.h"
 #include "store/closurerepository.h"
+#include "store/consentrepository.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
 #include "store/visitrepository.h"
-
-#include <QHash>
-#include <tuple>
 
 namespace doorstep
 {
@@ -31,53 +31,13 @@ bool affectsFamily(const QStringList &kinds)
     return false;
 }
 
-// A person's consent records in one status: a grant counts until it is withdrawn or
-// expires; the person's best grant decides.
-std::pair<MemberListModel::ConsentStatus, QString> consentFor(
-    const QString &personId, const QList<ConsentSummary> &consents, QDate today)
+QString roleOf(const QList<Person> &people, const QString &personId)
 {
-    using Status = MemberListModel::ConsentStatus;
-    QHash<QString, QDate> withdrawnOn;
-    for (const ConsentSummary &consent : consents) {
-        if (consent.isWithdrawal && consent.personId == personId)
-            withdrawnOn.insert(consent.withdrawsConsentId, consent.signedOn);
+    for (const Person &person : people) {
+        if (person.id == personId)
+            return person.role;
     }
-    bool anyGrant = false;
-    QDate lastWithdrawn;
-    QDate lastExpired;
-    std::optional<QDate> bestExpiry; // invalid QDate: never expires
-    for (const ConsentSummary &consent : consents) {
-        if (consent.isWithdrawal || consent.personId != personId)
-            continue;
-        anyGrant = true;
-        if (withdrawnOn.contains(consent.id)) {
-            lastWithdrawn = std::max(lastWithdrawn, withdrawnOn.value(consent.id));
-            continue;
-        }
-        if (consent.expiresOn.isValid() && consent.expiresOn < today) {
-            lastExpired = std::max(lastExpired, consent.expiresOn);
-            continue;
-        }
-        if (!bestExpiry || (bestExpiry->isValid() && !consent.expiresOn.isValid())
-            || (bestExpiry->isValid() && consent.expiresOn > *bestExpiry))
-            bestExpiry = consent.expiresOn;
-    }
-    if (!anyGrant)
-        return { Status::None, FamilyController::tr("No consent recorded") };
-    if (bestExpiry) {
-        if (!bestExpiry->isValid())
-            return { Status::Valid, FamilyController::tr("Consent given") };
-        if (today.daysTo(*bestExpiry) <= FamilyController::consentExpiringDays)
-            return { Status::Expiring,
-                FamilyController::tr("Consent expires on %1").arg(CaseText::date(*bestExpiry)) };
-        return { Status::Valid,
-            FamilyController::tr("Consent valid until %1").arg(CaseText::date(*bestExpiry)) };
-    }
-    if (lastWithdrawn.isValid() && lastWithdrawn >= lastExpired)
-        return { Status::Withdrawn,
-            FamilyController::tr("Consent withdrawn on %1").arg(CaseText::date(lastWithdrawn)) };
-    return { Status::Expired,
-        FamilyController::tr("Consent expired on %1").arg(CaseText::date(lastExpired)) };
+    return {};
 }
 
 DeadlineListModel::Status statusFor(Deadline::Status status)
@@ -255,6 +215,9 @@ void FamilyController::reload()
         m_familyId, entry->has_value() ? (*entry)->allocatedOn : QDate());
     if (!closures)
         return fail(closures.error());
+    auto consents = ConsentRepository(*store).forFamily(m_familyId);
+    if (!consents)
+        return fail(consents.error());
 
     const Family &f = **family;
     m_found = true;
@@ -276,7 +239,7 @@ void FamilyController::reload()
         m_leadPractitionerName = tr("Name not recorded");
     m_leadPractitionerTeam = s.allocation ? s.allocation->team : QString();
     m_allocatedOn = s.allocation ? CaseText::date(s.allocation->allocatedOn) : QString();
-    m_hasConsents = !s.consents.isEmpty();
+    m_hasConsents = !consents->isEmpty();
     m_hasPlan = s.plan.has_value();
     m_planStatus = s.plan ? CaseText::planStatusName(s.plan->status) : QString();
     m_planStartedOn
@@ -300,7 +263,10 @@ void FamilyController::reload()
         }
         row.school = person.school;
         row.roleText = CaseText::roleName(person.role);
-        std::tie(row.consent, row.consentText) = consentFor(person.id, s.consents, today);
+        const auto consent = SharingConsent::memberConsent(person, *people, *consents, today);
+        row.consent = MemberListModel::consentStatusOf(consent.grant.state);
+        row.consentText
+            = ConsentText::memberStatus(consent, person.id, roleOf(*people, consent.holderId));
         members.append(row);
     }
 

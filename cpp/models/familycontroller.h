@@ -72,9 +72,6 @@ class FamilyController : public QObject
     Q_PROPERTY(bool active READ isActive WRITE setActive NOTIFY activeChanged)
 
 public:
-    /// A consent expiring within this many days is shown as expiring.
-    static constexpr int consentExpiringDays = 30;
-
     explicit FamilyController(QObject *parent = nullptr);
 
     Session *session() const { return m_session; }

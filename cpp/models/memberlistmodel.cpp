@@ -17,6 +17,25 @@ MemberListModel::MemberListModel(QObject *parent)
 {
 }
 
+MemberListModel::ConsentStatus MemberListModel::consentStatusOf(
+    doorstep::ConsentStatus::State state)
+{
+    using State = doorstep::ConsentStatus::State;
+    switch (state) {
+    case State::None:
+        return ConsentStatus::None;
+    case State::Valid:
+        return ConsentStatus::Valid;
+    case State::Expiring:
+        return ConsentStatus::Expiring;
+    case State::Expired:
+        return ConsentStatus::Expired;
+    case State::Withdrawn:
+        return ConsentStatus::Withdrawn;
+    }
+    return ConsentStatus::None;
+}
+
 void MemberListModel::setRows(QList<Row> rows)
 {
     const int before = m_rows.size();

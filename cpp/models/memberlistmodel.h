@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/consentstatus.h"
 #include "models/keyedrows.h"
 
 #include <QAbstractListModel>
@@ -53,6 +54,9 @@ public:
     };
 
     explicit MemberListModel(QObject *parent = nullptr);
+
+    /// The badge for what the domain's consent rule says about a person.
+    static ConsentStatus consentStatusOf(doorstep::ConsentStatus::State state);
 
     int count() const { return m_rows.size(); }
     void setRows(QList<Row> rows);

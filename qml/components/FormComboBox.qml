@@ -10,7 +10,10 @@ ColumnLayout {
     required property string label
     required property var choices
     property alias currentIndex: box.currentIndex
-    readonly property string currentValue: box.currentIndex >= 0 ? box.currentValue : ""
+    // currentValue follows currentIndex a moment later: undefined in between.
+    readonly property string currentValue: box.currentIndex >= 0 && box.currentValue !== undefined ? box.currentValue : ""
+    /// What the box says before a choice is made.
+    property string emptyText: qsTr("Not recorded")
 
     // Equal preferred widths share a grid's row equally.
     Layout.preferredWidth: 1
@@ -38,8 +41,8 @@ ColumnLayout {
         textRole: "text"
         valueRole: "value"
         currentIndex: -1
-        displayText: box.currentIndex >= 0 ? box.currentText : qsTr("Not recorded")
+        displayText: box.currentIndex >= 0 ? box.currentText : root.emptyText
         font.pixelSize: Theme.fontBody
-        Accessible.name: box.currentIndex >= 0 ? qsTr("%1: %2").arg(root.label).arg(box.currentText) : qsTr("%1: not recorded").arg(root.label)
+        Accessible.name: box.currentIndex >= 0 ? qsTr("%1: %2").arg(root.label).arg(box.currentText) : qsTr("%1: %2").arg(root.label).arg(root.emptyText)
     }
 }

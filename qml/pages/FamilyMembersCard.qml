@@ -6,26 +6,39 @@ import QtQuick.Layouts
 import Doorstep
 import Doorstep.Models
 
-// The family's members, oldest first, and the dialog that adds one.
+// The family's members, oldest first, with the buttons to their consents and to add one.
 SectionCard {
     id: root
 
     required property FamilyController controller
 
     signal addRequested
+    signal consentRequested
 
     objectName: "membersCard"
     title: qsTr("Members (%1)").arg(root.controller.members.count)
-    action: Button {
-        objectName: "addMemberButton"
-        Layout.preferredHeight: Theme.touchTarget
-        leftPadding: Theme.margin
-        rightPadding: Theme.margin
-        text: qsTr("Add a member")
-        font.pixelSize: Theme.fontBody
-        Accessible.name: qsTr("Add a family member")
-        onClicked: root.addRequested()
-    }
+    action: [
+        Button {
+            objectName: "consentButton"
+            Layout.preferredHeight: Theme.touchTarget
+            leftPadding: Theme.margin
+            rightPadding: Theme.margin
+            text: qsTr("Consent")
+            font.pixelSize: Theme.fontBody
+            Accessible.name: qsTr("Consent to share information")
+            onClicked: root.consentRequested()
+        },
+        Button {
+            objectName: "addMemberButton"
+            Layout.preferredHeight: Theme.touchTarget
+            leftPadding: Theme.margin
+            rightPadding: Theme.margin
+            text: qsTr("Add a member")
+            font.pixelSize: Theme.fontBody
+            Accessible.name: qsTr("Add a family member")
+            onClicked: root.addRequested()
+        }
+    ]
 
     Repeater {
         objectName: "memberRepeater"

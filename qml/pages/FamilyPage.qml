@@ -18,6 +18,7 @@ Page {
     signal visitChosen(string visitId)
     signal planChosen
     signal closureChosen
+    signal consentChosen
 
     readonly property bool wide: root.width >= 1000
 
@@ -169,6 +170,7 @@ Page {
                         Layout.fillWidth: true
                         controller: family
                         onAddRequested: addMember.open()
+                        onConsentRequested: root.consentChosen()
                     }
 
                     Item {

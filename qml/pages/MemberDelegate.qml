@@ -79,32 +79,44 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
 
-        RowLayout {
+        // The consent badge sits beside the NHS number when both fit, else below it.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: 6
+            columns: nhsRow.implicitWidth + consentBadge.implicitWidth + Theme.spacing <= root.width ? 2 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: 4
 
-            Label {
-                objectName: "memberNhsNumber"
-                text: root.nhsNumber.length > 0 ? qsTr("NHS %1").arg(root.nhsNumber) : qsTr("No NHS number recorded")
-                font.pixelSize: Theme.fontSmall
-                color: root.nhsNumber.length > 0 ? Theme.text : Theme.mutedText
-            }
+            RowLayout {
+                id: nhsRow
 
-            Label {
-                objectName: "memberNhsChecked"
-                visible: root.nhsNumber.length > 0
-                //: Beside an NHS number whose check digit is right.
-                text: root.nhsNumberChecked ? qsTr("\u2713 checked") : qsTr("\u2717 not valid")
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: root.nhsNumberChecked ? Theme.success : Theme.danger
-            }
-
-            Item {
                 Layout.fillWidth: true
+                spacing: 6
+
+                Label {
+                    objectName: "memberNhsNumber"
+                    text: root.nhsNumber.length > 0 ? qsTr("NHS %1").arg(root.nhsNumber) : qsTr("No NHS number recorded")
+                    font.pixelSize: Theme.fontSmall
+                    color: root.nhsNumber.length > 0 ? Theme.text : Theme.mutedText
+                }
+
+                Label {
+                    objectName: "memberNhsChecked"
+                    visible: root.nhsNumber.length > 0
+                    //: Beside an NHS number whose check digit is right.
+                    text: root.nhsNumberChecked ? qsTr("\u2713 checked") : qsTr("\u2717 not valid")
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    color: root.nhsNumberChecked ? Theme.success : Theme.danger
+                }
+
+                Item {
+                    Layout.fillWidth: true
+                }
             }
 
             StatusBadge {
+                id: consentBadge
+
                 objectName: "memberConsent"
                 visible: root.showConsent
                 text: root.consentText

@@ -6,8 +6,10 @@
 #include "screencheck.h"
 #include "security/storeaccess.h"
 #include "store/familyrepository.h"
+#include "store/recordschema.h"
 #include "store/storeexport.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QQmlEngine>
@@ -48,8 +50,32 @@ public:
             autoLock->setIdleMilliseconds(milliseconds);
     }
 
+    /// How many live records of a kind ("consent", "stroke") the store holds, so a test
+    /// can check what a flow wrote; -1 when locked or the kind is unknown.
+    Q_INVOKABLE int liveRecords(const QString &kind) const
+    {
+        const RecordKindSpec *spec = RecordSchema::find(kind);
+        Store *store = session ? session->store() : nullptr;
+        if (!spec || !store)
+            return -1;
+        auto query = store->query(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE causal_length % 2 = 1").arg(spec->table));
+        if (!query || !query->step().ok())
+            return -1;
+        return int(query->integer(0));
+    }
+
+    /// A new empty folder inside the test's temporary folder.
+    Q_INVOKABLE QString makeFolder(const QString &name) const
+    {
+        const QString path = QDir(root).filePath(name);
+        return QDir().mkpath(path) ? path : QString();
+    }
+
     QHash<QString, QString> familyIds;
     AutoLock *autoLock = nullptr;
+    Session *session = nullptr;
+    QString root;
 };
 
 class QmlTestSetup : public QObject
@@ -63,11 +89,10 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "TestSupport", &m_support);
         // DOORSTEP_TEST_STORE keeps the store between runs, so a second run of the test
         // program is the app restarted on the first run's data.
+        m_folder = std::make_unique<QTemporaryDir>();
         QString folder = qEnvironmentVariable("DOORSTEP_TEST_STORE");
-        if (folder.isEmpty()) {
-            m_folder = std::make_unique<QTemporaryDir>();
+        if (folder.isEmpty())
             folder = m_folder->filePath(QStringLiteral("store"));
-        }
         auto passphrase = SecureBytes::fromString(QStringLiteral("test-passphrase"));
         const bool exists = QFileInfo::exists(folder + QStringLiteral("/doorstep.db"));
         auto opened = exists ? StoreAccess::open(folder, *passphrase)
@@ -87,6 +112,8 @@ public Q_SLOTS:
         Session::setInstance(m_session.get());
         m_autoLock = std::make_unique<AutoLock>(m_session.get());
         m_support.autoLock = m_autoLock.get();
+        m_support.session = m_session.get();
+        m_support.root = m_folder->path();
     }
 
     void cleanupTestCase()
@@ -94,6 +121,7 @@ public Q_SLOTS:
         // The session goes while the application (and its thread pool) still exist.
         Session::setInstance(nullptr);
         m_support.autoLock = nullptr;
+        m_support.session = nullptr;
         m_autoLock.reset();
         m_session.reset();
         m_check.reset();

@@ -134,6 +134,7 @@ TestCase {
         verify(kasia.consentText.startsWith("Consent valid until "), kasia.consentText);
         const ola = memberNamed("Ola Brightwell");
         compare(ola.ageText, "10 months old");
+        verify(ola.consentText.startsWith("Parent's consent until "), ola.consentText);
         compare(memberNamed("Jan Brightwell").school, "Northgate Primary School");
         const controller = findChild(root.page, "familyController");
         compare(controller.deadlines.count, 3, "first contact, goals and plan");

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "domain/consentstatus.h"
+#include "models/keyedrows.h"
+
+#include <QAbstractListModel>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace doorstep
+{
+
+/// A family's consent grants, newest first, each with its status today, what it covers
+/// and its signature; ConsentController fills it. Withdrawals show on the grant they end.
+class ConsentListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("A family's consents come from its ConsentController.")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role {
+        ConsentIdRole = Qt::UserRole + 1,
+        PersonIdRole,
+        PersonNameRole,
+        StateRole,
+        StatusTextRole,
+        AgenciesTextRole,
+        PurposeRole,
+        SignedOnTextRole,
+        ExpiresOnTextRole,
+        GivenByTextRole,
+        CanWithdrawRole,
+        SignatureRole,
+    };
+    Q_ENUM(Role)
+
+    /// A grant's state today, as ConsentStatus::State.
+    enum class State { None, Valid, Expiring, Expired, Withdrawn };
+    Q_ENUM(State)
+
+    /// One grant as the page lists it, worded for today.
+    struct Row {
+        QString consentId;
+        QString personId;
+        QString personName;
+        State state = State::None;
+        QString statusText;
+        QString agenciesText;
+        QString purpose;
+        QString signedOnText;
+        QString expiresOnText;
+        QString givenByText;
+        bool canWithdraw = false;
+        /// The signature's strokes: a list of lists of points normalised to the pad.
+        QVariantList signature;
+
+        QString key() const { return consentId; }
+        bool operator==(const Row &other) const;
+    };
+
+    explicit ConsentListModel(QObject *parent = nullptr);
+
+    static State stateOf(ConsentStatus::State state);
+
+    int count() const { return m_rows.size(); }
+    void setRows(QList<Row> rows);
+    /// The row of a consent, or nullptr.
+    const Row *find(const QString &consentId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    template <typename> friend class KeyedRows;
+
+    KeyedRows<Row> m_rows;
+};
+
+} // namespace doorstep
