@@ -87,6 +87,7 @@ Page {
                 font.pixelSize: Theme.fontBody
                 Accessible.name: qsTr("Search families by name")
                 Keys.onDownPressed: list.forceActiveFocus()
+                onAccepted: caseload.applySearch()
             }
 
             Button {
