@@ -45,7 +45,7 @@ CaseloadModel::CaseloadModel(QObject *parent)
 {
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(searchDelayMs);
-    connect(&m_searchDelay, &QTimer::timeout, this, &CaseloadModel::reload);
+    connect(&m_searchDelay, &QTimer::timeout, this, &CaseloadModel::applySearch);
     // Overdue is a matter of the date: a tablet left unlocked overnight must see it change.
     m_dateCheck.setInterval(60 * 1000);
     connect(&m_dateCheck, &QTimer::timeout, this, &CaseloadModel::checkDate);
@@ -109,9 +109,9 @@ void CaseloadModel::reload()
 {
     m_searchDelay.stop();
     m_stale = false;
-    const int before = m_rows.size();
     const QDate previousDay = m_today;
-    QList<CaseloadRow> rows;
+    m_caseload.clear();
+    m_read = false;
     int code = -1;
     QString error;
     Store *store = m_session ? m_session->store() : nullptr;
@@ -128,13 +128,12 @@ void CaseloadModel::reload()
         }
         if (m_timescales) {
             const Timescales &timescales = *m_timescales;
-            auto entries
-                = CaseloadRepository(*store, timescales).forPractitioner(store->userId(), m_search);
+            auto entries = CaseloadRepository(*store, timescales).forPractitioner(store->userId());
             if (!entries) {
                 code = int(entries.error().code);
                 error = entries.error().message;
             } else {
-                rows.reserve(entries->size());
+                m_caseload.reserve(entries->size());
                 for (CaseloadEntry &entry : *entries) {
                     CaseloadRow row;
                     for (const Deadline &deadline : timescales.deadlines(entry.dates)) {
@@ -143,13 +142,14 @@ void CaseloadModel::reload()
                             row.overdue.append(deadline);
                     }
                     row.entry = std::move(entry);
-                    rows.append(std::move(row));
+                    m_caseload.append(std::move(row));
                 }
+                m_read = true;
             }
         }
     }
     // Locked, or failed: nothing of the case data stays in the model.
-    m_rows.replace(*this, std::move(rows));
+    showSearched();
     if (store)
         m_dateCheck.start();
     else
@@ -157,9 +157,35 @@ void CaseloadModel::reload()
     // A new day changes statuses and wording even where the deadlines stayed the same.
     if (m_today != previousDay && m_rows.size() > 0)
         Q_EMIT dataChanged(index(0), index(m_rows.size() - 1));
+    setError(code, error);
+}
+
+void CaseloadModel::applySearch()
+{
+    m_searchDelay.stop();
+    if (m_read && m_session && m_session->store())
+        showSearched();
+    else
+        reload();
+}
+
+void CaseloadModel::showSearched()
+{
+    const int before = m_rows.size();
+    // As CaseloadRepository searches: the trimmed text anywhere in the name, Qt's case folding.
+    const QString term = m_search.trimmed();
+    QList<CaseloadRow> rows;
+    if (term.isEmpty()) {
+        rows = m_caseload;
+    } else {
+        for (const CaseloadRow &row : std::as_const(m_caseload)) {
+            if (row.entry.familyName.contains(term, Qt::CaseInsensitive))
+                rows.append(row);
+        }
+    }
+    m_rows.replace(*this, std::move(rows));
     if (m_rows.size() != before)
         Q_EMIT countChanged();
-    setError(code, error);
 }
 
 void CaseloadModel::setError(int code, const QString &message)

@@ -25,8 +25,9 @@ struct CaseloadRow {
 };
 
 /// The practitioner's caseload for the caseload page: their families, most urgent first,
-/// narrowed by a name search, each with its next deadline and any overdue ones. Loads the
-/// whole list in one repository call and turns each reload into row changes.
+/// narrowed by a name search, each with its next deadline and any overdue ones. Reads the
+/// whole caseload in one repository call when the store opens or its records change, and
+/// searches what it read, so a keystroke costs no query; each change becomes row changes.
 class CaseloadModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -82,8 +83,11 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Reads the caseload now, without waiting for the search pause.
+    /// Reads the caseload from the store again now, and shows it searched.
     Q_INVOKABLE void reload();
+    /// Shows the search as typed now, without waiting for the pause in typing (Enter in the
+    /// search field). Reads the store only if the caseload has not been read yet.
+    Q_INVOKABLE void applySearch();
 
 Q_SIGNALS:
     void sessionChanged();
@@ -98,11 +102,17 @@ private:
     void onRecordsChanged(const QStringList &kinds);
     void reloadWhenActive();
     void checkDate();
+    /// Makes the rows those of m_caseload whose name contains the search.
+    void showSearched();
     void setError(int code, const QString &message);
 
     QPointer<Session> m_session;
     QString m_search;
     KeyedRows<CaseloadRow> m_rows;
+    /// The whole caseload as last read, most urgent first; m_rows is what the search keeps.
+    QList<CaseloadRow> m_caseload;
+    /// m_caseload was read from the open store (false while locked or after a failed read).
+    bool m_read = false;
     QDate m_today;
     std::optional<Timescales> m_timescales;
     QTimer m_searchDelay;

@@ -126,8 +126,11 @@ private:
             while (last + 1 < next.size() && !kept.contains(next.at(last + 1).key()))
                 ++last;
             model.beginInsertRows({}, i, last);
-            for (int j = i; j <= last; ++j)
-                m_rows.insert(j, next.at(j));
+            // The whole run at once: the rows after it move up once, not once per row
+            // (a cleared search puts back thousands of rows in runs between those shown).
+            m_rows.insert(i, last - i + 1, next.at(i));
+            for (int j = i + 1; j <= last; ++j)
+                m_rows[j] = next.at(j);
             model.endInsertRows();
             i = last;
         }

@@ -86,6 +86,7 @@ Page {
                 font.pixelSize: Theme.fontBody
                 Accessible.name: qsTr("Search families by name")
                 Keys.onDownPressed: list.forceActiveFocus()
+                onAccepted: caseload.applySearch()
             }
 
             Button {

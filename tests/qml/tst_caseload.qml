@@ -112,6 +112,15 @@ TestCase {
         verify(!empty.visible);
     }
 
+    function test_enterSearchesAtOnce() {
+        const list = findChild(root.page, "familyList");
+        mouseClick(findChild(root.page, "searchField"));
+        typeText("brig");
+        keyClick(Qt.Key_Return);
+        compare(list.count, 1, "no pause after Enter");
+        compare(findChild(root.page, "familyCount").text, "1 family");
+    }
+
     function test_tappingAFamilyChoosesIt() {
         const ashdown = row("Ashdown");
         mouseClick(ashdown);

@@ -95,6 +95,44 @@ TEST_CASE("A search narrows the caseload after a pause, by removing rows", "[mod
     CHECK(reset.count() == 0);
 }
 
+TEST_CASE(
+    "A search looks through the caseload already read, and at once on applySearch", "[models]")
+{
+    test::SessionFixture fixture;
+    for (const char *name : { "Ashdown", "Brightwell", "Carrow", "Nash" })
+        fixture.family(QString::fromLatin1(name), 5);
+    CaseloadModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSession(fixture.session.get());
+    REQUIRE(model.count() == 4);
+    // Written behind the session's back, so no model hears of it: searching does not read
+    // the store again, reloading does.
+    Store &store = *fixture.session->store();
+    const auto ashford = store.apply(Change::create(QStringLiteral("family"),
+        { { QStringLiteral("family_name"), QStringLiteral("Ashford") } }));
+    REQUIRE(ashford.ok());
+    REQUIRE(store
+                .apply(Change::create(QStringLiteral("allocation"),
+                    { { QStringLiteral("family_id"), *ashford },
+                        { QStringLiteral("practitioner_id"), QStringLiteral("practitioner-1") },
+                        { QStringLiteral("allocated_on"), fixture.today().addDays(-5) } }))
+                .ok());
+
+    model.setSearch(QStringLiteral(" ASH "));
+    model.applySearch();
+    CHECK(names(model) == QStringList({ QStringLiteral("Ashdown"), QStringLiteral("Nash") }));
+    model.setSearch({});
+    model.applySearch();
+    CHECK(names(model)
+        == QStringList({ QStringLiteral("Ashdown"), QStringLiteral("Brightwell"),
+            QStringLiteral("Carrow"), QStringLiteral("Nash") }));
+
+    model.reload();
+    CHECK(names(model)
+        == QStringList({ QStringLiteral("Ashdown"), QStringLiteral("Ashford"),
+            QStringLiteral("Brightwell"), QStringLiteral("Carrow"), QStringLiteral("Nash") }));
+}
+
 TEST_CASE("A visit recorded through the session moves its family without a reset", "[models]")
 {
     test::SessionFixture fixture;
