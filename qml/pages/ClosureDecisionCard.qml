@@ -64,14 +64,13 @@ SectionCard {
             Repeater {
                 model: root.controller.outcomeChoices
 
-                RadioButton {
+                WrappingRadioButton {
                     id: choice
 
                     required property var modelData
 
                     objectName: "outcome_" + choice.modelData.value
                     width: decision.width
-                    height: Theme.touchTarget
                     text: choice.modelData.text
                     font.pixelSize: Theme.fontBody
                     checked: root.controller.outcome === choice.modelData.value
@@ -116,6 +115,8 @@ SectionCard {
 
             Button {
                 objectName: "closeCaseButton"
+                // Anchored, not placed, so it moves to the right for right-to-left languages.
+                anchors.left: parent.left
                 height: Theme.touchTarget
                 width: Math.min(implicitWidth, decision.width)
                 leftPadding: Theme.margin

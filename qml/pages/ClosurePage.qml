@@ -78,17 +78,22 @@ Page {
                 Accessible.name: text
             }
 
-            Flow {
+            // Two columns in landscape, one in portrait, tops aligned; a grid rather than a
+            // Flow, whose nested layouts keep stale sizes in Qt 6.4.
+            GridLayout {
                 id: columns
 
-                readonly property real columnWidth: root.wide ? (width - spacing) / 2 : width
-
                 Layout.fillWidth: true
-                spacing: Theme.margin
+                columns: root.wide ? 2 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.margin
 
-                // In the order of the work: the crisis card and the letter, then the closure.
                 ColumnLayout {
-                    width: columns.columnWidth
+                    // Equal preferred widths share the row equally; filled to the row's
+                    // height with a spacer below so the tops line up.
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
                     spacing: Theme.margin
 
                     CrisisCardForm {
@@ -100,11 +105,26 @@ Page {
                         Layout.fillWidth: true
                         controller: ending
                     }
+
+                    Item {
+                        Layout.fillHeight: true
+                    }
                 }
 
-                ClosureDecisionCard {
-                    width: columns.columnWidth
-                    controller: ending
+                ColumnLayout {
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    spacing: Theme.margin
+
+                    ClosureDecisionCard {
+                        Layout.fillWidth: true
+                        controller: ending
+                    }
+
+                    Item {
+                        Layout.fillHeight: true
+                    }
                 }
             }
         }

@@ -81,7 +81,8 @@ ColumnLayout {
             id: expiryField
 
             objectName: "consentExpiryField"
-            label: qsTr("Expires on (day/month/year)")
+            label: qsTr("Expires on")
+            placeholderText: qsTr("day/month/year")
         }
     }
 
@@ -138,21 +139,25 @@ ColumnLayout {
             color: Theme.mutedText
         }
 
-        GridLayout {
+        // A Flow of fixed-width boxes, not a GridLayout: a wrapping label inside a grid
+        // cell sends Qt 6.4's layouts into a polish loop.
+        Flow {
+            id: agencyFlow
+
+            // Wide enough for a translation half as long again as the English names.
+            readonly property int columns: Math.max(1, Math.floor(width / 240))
+
             Layout.fillWidth: true
-            columns: Math.max(1, Math.floor(root.width / 160))
-            columnSpacing: Theme.spacing
-            rowSpacing: 0
+            spacing: Theme.spacing
 
             Repeater {
                 model: root.controller.agencyChoices
 
-                CheckBox {
+                WrappingCheckBox {
                     required property var modelData
 
                     objectName: "agency_" + modelData.value
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
+                    width: (agencyFlow.width - (agencyFlow.columns - 1) * agencyFlow.spacing) / agencyFlow.columns
                     checkable: false
                     checked: root.agencies.indexOf(modelData.value) >= 0
                     text: modelData.text

@@ -63,7 +63,8 @@ Page {
                 color: Theme.textOnPrimary
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }

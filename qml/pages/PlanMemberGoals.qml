@@ -53,6 +53,8 @@ Column {
 
     Button {
         objectName: "addGoalButton"
+        // Anchored, not placed, so it moves to the right for right-to-left languages.
+        anchors.left: parent.left
         height: Theme.touchTarget
         width: Math.min(implicitWidth, root.width)
         leftPadding: Theme.margin

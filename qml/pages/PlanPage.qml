@@ -84,16 +84,22 @@ Page {
                 Accessible.name: text
             }
 
-            Flow {
+            // Two columns in landscape, one in portrait, tops aligned; a grid rather than a
+            // Flow, whose nested layouts keep stale sizes in Qt 6.4.
+            GridLayout {
                 id: columns
 
-                readonly property real columnWidth: root.wide ? (width - spacing) / 2 : width
-
                 Layout.fillWidth: true
-                spacing: Theme.margin
+                columns: root.wide ? 2 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.margin
 
                 ColumnLayout {
-                    width: columns.columnWidth
+                    // Equal preferred widths share the row equally; filled to the row's
+                    // height with a spacer below so the tops line up.
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
                     spacing: Theme.margin
 
                     PlanStatusCard {
@@ -105,10 +111,18 @@ Page {
                         Layout.fillWidth: true
                         controller: plan
                     }
+
+                    Item {
+                        Layout.fillHeight: true
+                    }
                 }
 
                 ColumnLayout {
-                    width: columns.columnWidth
+                    // Equal preferred widths share the row equally; filled to the row's
+                    // height with a spacer below so the tops line up.
+                    Layout.preferredWidth: 1
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
                     spacing: Theme.margin
 
                     SectionCard {
@@ -145,6 +159,10 @@ Page {
                         Layout.fillWidth: true
                         controller: plan
                         onReviewChosen: reviewId => reviewDialog.openReview(reviewId)
+                    }
+
+                    Item {
+                        Layout.fillHeight: true
                     }
                 }
             }

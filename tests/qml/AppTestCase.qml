@@ -52,6 +52,21 @@ TestCase {
         return findChild(root.main, objectName);
     }
 
+    // Taps an item, first scrolling the page so it is on the screen, as a finger would.
+    function tap(target) {
+        let flick = target.parent;
+        while (flick && (flick.contentY === undefined || flick.contentItem === undefined))
+            flick = flick.parent;
+        if (flick) {
+            const at = target.mapToItem(flick.contentItem, 0, 0);
+            if (at.y < flick.contentY || at.y + target.height > flick.contentY + flick.height) {
+                flick.contentY = Math.max(0, Math.min(at.y - 24, flick.contentHeight - flick.height));
+                wait(40);
+            }
+        }
+        mouseClick(target);
+    }
+
     function typeInto(input, text) {
         mouseClick(input);
         for (let i = 0; i < text.length; ++i)

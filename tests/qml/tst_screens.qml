@@ -10,24 +10,13 @@ import DoorstepTest
 // saves each screen as PNG; ScreenCheck.mode "pseudo" fails on text that skipped qsTr or
 // is cut short under a longer pseudo-translation, and "rtl" fails on layouts that do not
 // mirror for right-to-left languages.
-TestCase {
+AppTestCase {
     id: root
 
     name: "Screens"
-    width: 400
-    height: 300
-    visible: true
-    when: windowShown
 
-    property ApplicationWindow main: null
     property string sizeName: ""
     property var problems: []
-
-    Component {
-        id: mainComponent
-
-        Main {}
-    }
 
     function cleanup() {
         if (root.main) {
@@ -36,17 +25,6 @@ TestCase {
         }
         ScreenCheck.setPseudoTranslation(false);
         Session.lock();
-    }
-
-    // The whole window, with any open dialog in its overlay.
-    function windowRoot() {
-        return root.main.contentItem.parent ? root.main.contentItem.parent : root.main.contentItem;
-    }
-
-    function item(objectName) {
-        const found = findChild(root.main, objectName) || findChild(windowRoot(), objectName);
-        verify(found, objectName + " is on the screen");
-        return found;
     }
 
     // waitForRendering would sit out its whole timeout on a screen that is already still.
@@ -101,23 +79,12 @@ TestCase {
                                      + name + suffix + ".png");
     }
 
-    function typeInto(input, text) {
-        mouseClick(input);
-        for (let i = 0; i < text.length; ++i)
-            keyClick(text[i]);
-    }
-
     function tour(width, height) {
         root.sizeName = width + "x" + height;
         root.problems = [];
         if (ScreenCheck.mode === "pseudo")
             ScreenCheck.setPseudoTranslation(true);
-        root.main = createTemporaryObject(mainComponent, root, {
-            "width": width,
-            "height": height
-        });
-        verify(root.main);
-        settle();
+        startApp(width, height);
         screen("unlock");
 
         // A PIN set earlier today: the start-of-day passphrase is still one tap away.
@@ -152,6 +119,45 @@ TestCase {
         screen("family-add-member");
         mouseClick(item("cancelAddMemberButton"));
         tryCompare(addMember, "visible", false);
+
+        // Consent: each person's status, then recording one.
+        mouseClick(item("consentButton"));
+        waitForPage("consentPage");
+        screen("consent");
+        const people = item("consentPeopleRepeater");
+        tryVerify(() => people.count > 0);
+        const person = people.itemAt(0);
+        mouseClick(findChild(person, "recordConsent_" + person.personId));
+        const consentDialog = item("consentDialog");
+        tryCompare(consentDialog, "opened", true);
+        screen("consent-record");
+        mouseClick(item("cancelConsentButton"));
+        tryCompare(consentDialog, "visible", false);
+        mouseClick(item("openShareButton"));
+        const shareDialog = item("shareDialog");
+        tryCompare(shareDialog, "opened", true);
+        screen("consent-share");
+        shareDialog.close();
+        tryCompare(shareDialog, "visible", false);
+        goBack("consentBackButton");
+
+        // My Family Plan and a review meeting.
+        mouseClick(item("openPlanButton"));
+        waitForPage("planPage");
+        screen("plan");
+        tap(item("recordReviewButton"));
+        const reviewDialog = item("reviewDialog");
+        tryCompare(reviewDialog, "opened", true);
+        screen("plan-review");
+        reviewDialog.close();
+        tryCompare(reviewDialog, "visible", false);
+        goBack("planBackButton");
+
+        // Closure: outcome, crisis card and ending letter.
+        mouseClick(item("openClosureButton"));
+        waitForPage("closurePage");
+        screen("closure");
+        goBack("closureBackButton");
 
         mouseClick(item("recordVisitButton"));
         tryVerify(() => findChild(root.main, "visitPage") !== null);
