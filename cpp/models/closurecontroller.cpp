@@ -1,6 +1,8 @@
 #include "models/closurecontroller.h"
 
+#include "documents/documentwriter.h"
 #include "models/casetext.h"
+#include "models/familydocuments.h"
 #include "store/caseloadrepository.h"
 #include "store/closurerepository.h"
 #include "store/familyrepository.h"
@@ -504,6 +506,61 @@ std::optional<EndingLetter> ClosureController::endingLetter()
     if (m_letter.id.isEmpty())
         return std::nullopt;
     return m_letter;
+}
+
+QString ClosureController::defaultExportFolder()
+{
+    return FamilyDocuments::defaultFolder();
+}
+
+QString ClosureController::exportCrisisCardPdf(const QString &folder)
+{
+    // A save that failed has said why; there is nothing newer to put in the copy.
+    if (!saveNow())
+        return {};
+    const auto card = crisisCard();
+    if (!card || !m_session) {
+        setError(tr("There is no crisis card to save yet: write it with the family first."));
+        return {};
+    }
+    const CrisisCardDocument document = FamilyDocuments::crisisCard(*card, m_familyName);
+    //: Part of the file name, "Ashdown crisis card 2026-11-23.pdf".
+    const QString name
+        = FamilyDocuments::fileName(m_familyName, tr("crisis card"), m_session->today());
+    auto saved = FamilyDocuments::save(folder, name,
+        [&](const QString &path) { return DocumentWriter::writeCrisisCard(document, path); });
+    if (!saved) {
+        setError(saved.error().message);
+        return {};
+    }
+    setError({});
+    return *saved;
+}
+
+QString ClosureController::exportEndingLetterPdf(const QString &folder)
+{
+    // A save that failed has said why; there is nothing newer to put in the copy.
+    if (!saveNow())
+        return {};
+    const auto letter = endingLetter();
+    Store *store = m_session ? m_session->store() : nullptr;
+    if (!letter || !store) {
+        setError(tr("There is no ending letter to save yet: write it first."));
+        return {};
+    }
+    const EndingLetterDocument document = FamilyDocuments::endingLetter(*letter, m_familyName,
+        m_achievedGoals, FamilyDocuments::practitionerName(*store, m_familyId));
+    //: Part of the file name, "Ashdown ending letter 2026-11-23.pdf".
+    const QString name
+        = FamilyDocuments::fileName(m_familyName, tr("ending letter"), m_session->today());
+    auto saved = FamilyDocuments::save(folder, name,
+        [&](const QString &path) { return DocumentWriter::writeEndingLetter(document, path); });
+    if (!saved) {
+        setError(saved.error().message);
+        return {};
+    }
+    setError({});
+    return *saved;
 }
 
 void ClosureController::setSaveState(const QString &state)

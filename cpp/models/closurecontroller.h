@@ -69,6 +69,8 @@ class ClosureController : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     /// False while the page is covered: records written then are read once it shows again.
     Q_PROPERTY(bool active READ isActive WRITE setActive NOTIFY activeChanged)
+    /// Where the family's copies are saved unless the practitioner chooses another folder.
+    Q_PROPERTY(QString defaultExportFolder READ defaultExportFolder CONSTANT)
 
 public:
     enum class Stage {
@@ -137,6 +139,13 @@ public:
     /// each saves what is typed first. Empty when there is none.
     std::optional<CrisisCard> crisisCard();
     std::optional<EndingLetter> endingLetter();
+
+    static QString defaultExportFolder();
+    /// Save the crisis card or ending letter as saved, for the family, as PDF in `folder`,
+    /// named "<Family> crisis card <date>.pdf" and so on (numbered rather than replacing a
+    /// file). Return the path written, or empty with errorString saying why nothing was.
+    Q_INVOKABLE QString exportCrisisCardPdf(const QString &folder);
+    Q_INVOKABLE QString exportEndingLetterPdf(const QString &folder);
 
 Q_SIGNALS:
     void sessionChanged();

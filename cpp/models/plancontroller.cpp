@@ -1,6 +1,8 @@
 #include "models/plancontroller.h"
 
+#include "documents/documentwriter.h"
 #include "models/casetext.h"
+#include "models/familydocuments.h"
 #include "store/caseloadrepository.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
@@ -823,6 +825,37 @@ std::optional<FamilyPlan> PlanController::familyPlan()
     document.actions = *actions;
     document.reviews = m_reviewRows;
     return document;
+}
+
+QString PlanController::defaultExportFolder()
+{
+    return FamilyDocuments::defaultFolder();
+}
+
+QString PlanController::exportPlanPdf(const QString &folder)
+{
+    // A save that failed has said why; there is nothing newer to put in the copy.
+    if (!saveNow())
+        return {};
+    const auto plan = familyPlan();
+    Store *store = m_session ? m_session->store() : nullptr;
+    if (!plan || !store) {
+        setError(tr("There is no plan to save yet: write a goal or an action first."));
+        return {};
+    }
+    const QDate today = m_session->today();
+    const FamilyPlanDocument document = FamilyDocuments::plan(
+        *plan, FamilyDocuments::practitionerName(*store, m_familyId), today);
+    //: Part of the file name, "Ashdown family plan 2026-11-23.pdf".
+    const QString name = FamilyDocuments::fileName(m_familyName, tr("family plan"), today);
+    auto saved = FamilyDocuments::save(folder, name,
+        [&](const QString &path) { return DocumentWriter::writePlan(document, path); });
+    if (!saved) {
+        setError(saved.error().message);
+        return {};
+    }
+    setError(m_saveError);
+    return *saved;
 }
 
 void PlanController::setSaveState(const QString &state)

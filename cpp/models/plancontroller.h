@@ -73,6 +73,8 @@ class PlanController : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     /// False while the page is covered: records written then are read once it shows again.
     Q_PROPERTY(bool active READ isActive WRITE setActive NOTIFY activeChanged)
+    /// Where the family's copy is saved unless the practitioner chooses another folder.
+    Q_PROPERTY(QString defaultExportFolder READ defaultExportFolder CONSTANT)
 
 public:
     explicit PlanController(QObject *parent = nullptr);
@@ -139,6 +141,12 @@ public:
     /// The plan as saved, with the family's members, for a plan document; saves first.
     /// Empty when the family has no plan.
     std::optional<FamilyPlan> familyPlan();
+
+    static QString defaultExportFolder();
+    /// Saves the plan as saved, for the family, as "<Family> family plan <date>.pdf" in
+    /// `folder` (numbered rather than replacing a file). Returns the path written, or empty
+    /// with errorString saying why nothing was.
+    Q_INVOKABLE QString exportPlanPdf(const QString &folder);
 
 Q_SIGNALS:
     void sessionChanged();

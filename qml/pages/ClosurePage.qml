@@ -106,6 +106,32 @@ Page {
                         controller: ending
                     }
 
+                    FamilyCopiesCard {
+                        id: copies
+
+                        objectName: "closureCopiesCard"
+                        Layout.fillWidth: true
+                        defaultFolder: ending.defaultExportFolder
+
+                        Button {
+                            objectName: "saveCrisisCardPdfButton"
+                            height: Theme.touchTarget
+                            text: qsTr("Save crisis card as PDF")
+                            font.pixelSize: Theme.fontBody
+                            Accessible.name: qsTr("Save the crisis card as a PDF file")
+                            onClicked: copies.showResult(ending.exportCrisisCardPdf(copies.folder), ending.errorString)
+                        }
+
+                        Button {
+                            objectName: "saveEndingLetterPdfButton"
+                            height: Theme.touchTarget
+                            text: qsTr("Save ending letter as PDF")
+                            font.pixelSize: Theme.fontBody
+                            Accessible.name: qsTr("Save the ending letter as a PDF file")
+                            onClicked: copies.showResult(ending.exportEndingLetterPdf(copies.folder), ending.errorString)
+                        }
+                    }
+
                     Item {
                         Layout.fillHeight: true
                     }

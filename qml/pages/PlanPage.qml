@@ -161,6 +161,23 @@ Page {
                         onReviewChosen: reviewId => reviewDialog.openReview(reviewId)
                     }
 
+                    FamilyCopiesCard {
+                        id: copies
+
+                        objectName: "planCopiesCard"
+                        Layout.fillWidth: true
+                        defaultFolder: plan.defaultExportFolder
+
+                        Button {
+                            objectName: "savePlanPdfButton"
+                            height: Theme.touchTarget
+                            text: qsTr("Save plan as PDF")
+                            font.pixelSize: Theme.fontBody
+                            Accessible.name: qsTr("Save the family's plan as a PDF file")
+                            onClicked: copies.showResult(plan.exportPlanPdf(copies.folder), plan.errorString)
+                        }
+                    }
+
                     Item {
                         Layout.fillHeight: true
                     }

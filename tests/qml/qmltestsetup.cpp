@@ -72,6 +72,13 @@ public:
         return QDir().mkpath(path) ? path : QString();
     }
 
+    /// The size of a file in bytes, or -1 when there is none.
+    Q_INVOKABLE qint64 fileSize(const QString &path) const
+    {
+        const QFileInfo info(path);
+        return info.isFile() ? info.size() : -1;
+    }
+
     QHash<QString, QString> familyIds;
     AutoLock *autoLock = nullptr;
     Session *session = nullptr;

@@ -185,6 +185,30 @@ TestCase {
         root.page.width = 1280;
         root.page.height = 800;
 
+        // The family's copies, saved as PDF into the folder typed in; never over each other.
+        const folder = TestSupport.makeFolder("closure-copies");
+        const folderField = findChild(root.page, "familyCopiesFolderFieldInput");
+        reveal(folderField);
+        folderField.text = folder;
+        const result = findChild(root.page, "familyCopiesResult");
+        tap(findChild(root.page, "saveCrisisCardPdfButton"));
+        const cardPath = result.text.replace("Saved as ", "");
+        verify(/^.*\/closure-copies\/Carrow crisis card \d{4}-\d\d-\d\d\.pdf$/.test(cardPath), cardPath);
+        compare(TestSupport.fileSize(cardPath) > 1000, true, "a whole PDF is there");
+        tap(findChild(root.page, "saveCrisisCardPdfButton"));
+        compare(result.text, "Saved as " + cardPath.replace(".pdf", " (2).pdf"), "the first is kept");
+        verify(TestSupport.fileSize(cardPath.replace(".pdf", " (2).pdf")) > 1000);
+        tap(findChild(root.page, "saveEndingLetterPdfButton"));
+        const letterPath = result.text.replace("Saved as ", "");
+        verify(letterPath.indexOf("/Carrow ending letter ") > 0, letterPath);
+        verify(TestSupport.fileSize(letterPath) > 1000);
+        saveScreenshot("closure-copies-saved");
+        folderField.text = folder + "/missing";
+        tap(findChild(root.page, "saveEndingLetterPdfButton"));
+        compare(result.text, "Nothing was saved: the folder " + folder + "/missing does not exist.");
+        compare(result.color, Theme.danger);
+        folderField.text = folder;
+
         // Close: the dialog names the outcome and what follows; confirming closes it today.
         tap(close);
         const dialog = findChild(root.page, "closeCaseDialog");

@@ -1,0 +1,163 @@
+#include "models/familydocuments.h"
+
+#include "store/casesummaryrepository.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace doorstep
+{
+
+QString FamilyDocuments::serviceName()
+{
+    return tr("Early Help");
+}
+
+QString FamilyDocuments::defaultFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .filePath(QStringLiteral("Doorstep for families"));
+}
+
+QString FamilyDocuments::practitionerName(Store &store, const QString &familyId)
+{
+    auto summary = CaseSummaryRepository(store).forFamily(familyId);
+    if (!summary || !summary->allocation)
+        return {};
+    return summary->allocation->practitionerName;
+}
+
+FamilyPlanDocument FamilyDocuments::plan(
+    const FamilyPlan &plan, const QString &practitionerName, const QDate &today)
+{
+    FamilyPlanDocument document;
+    document.familyName = plan.familyName;
+    document.date = today;
+    document.practitionerName = practitionerName;
+
+    const auto status = [](const QString &value) {
+        if (value == QLatin1String("achieved"))
+            return FamilyPlanDocument::GoalStatus::Achieved;
+        if (value == QLatin1String("not_achieved"))
+            return FamilyPlanDocument::GoalStatus::NotAchieved;
+        if (value == QLatin1String("withdrawn"))
+            return FamilyPlanDocument::GoalStatus::Withdrawn;
+        return FamilyPlanDocument::GoalStatus::Open;
+    };
+    const auto goalsOf = [&](const QString &personId) {
+        QList<FamilyPlanDocument::Goal> goals;
+        for (const Goal &goal : plan.goals) {
+            if (goal.personId == personId && !goal.words.trimmed().isEmpty())
+                goals.append({ goal.words, status(goal.status) });
+        }
+        return goals;
+    };
+    // The whole family's goals first, then each member's, as the plan page shows them.
+    const auto familyGoals = goalsOf(QString());
+    if (!familyGoals.isEmpty())
+        document.members.append({ QString(), familyGoals });
+    for (const Person &person : plan.members) {
+        const auto goals = goalsOf(person.id);
+        if (!goals.isEmpty())
+            document.members.append({ person.givenName, goals });
+    }
+    for (const PlanAction &action : plan.actions) {
+        if (!action.description.trimmed().isEmpty())
+            document.actions.append(
+                { action.description, action.who, action.dueOn, action.doneOn.isValid() });
+    }
+    // The family reads its reviews oldest first; the plan holds them newest first.
+    for (auto it = plan.reviews.crbegin(); it != plan.reviews.crend(); ++it) {
+        QStringList attendees;
+        // Written one a line or separated by commas.
+        static const QRegularExpression separator(QStringLiteral("[\\n,]"));
+        for (const QString &name : it->attendees.split(separator)) {
+            if (!name.trimmed().isEmpty())
+                attendees << name.trimmed();
+        }
+        document.reviews.append({ it->heldOn, attendees, it->outcome });
+    }
+    return document;
+}
+
+CrisisCardDocument FamilyDocuments::crisisCard(const CrisisCard &card, const QString &familyName)
+{
+    CrisisCardDocument document;
+    document.familyName = familyName;
+    document.madeOn = card.madeOn;
+    document.warningSigns = card.warningSigns;
+    document.whatToDo = card.whatToDo;
+    document.whoToCall = CrisisCardDocument::contactsFromText(card.whoToCall);
+    return document;
+}
+
+EndingLetterDocument FamilyDocuments::endingLetter(const EndingLetter &letter,
+    const QString &familyName, const QStringList &achievedGoals, const QString &practitionerName)
+{
+    EndingLetterDocument document;
+    document.familyName = familyName;
+    document.addressedTo = letter.addressedTo;
+    document.writtenOn = letter.writtenOn;
+    document.progress = letter.progress;
+    // A progress started from the achieved goals lists them already: not twice.
+    for (const QString &goal : achievedGoals) {
+        if (!letter.progress.contains(goal))
+            document.achievedGoals << goal;
+    }
+    document.whereToGetHelp = letter.whereToGetHelp;
+    document.practitionerName = practitionerName;
+    document.serviceName = serviceName();
+    return document;
+}
+
+QString FamilyDocuments::fileName(const QString &familyName, const QString &what, const QDate &date)
+{
+    const QString raw
+        = QStringLiteral("%1 %2 %3").arg(familyName, what, date.toString(Qt::ISODate));
+    QString name;
+    for (const QChar c : raw) {
+        const bool keep = c.isLetterOrNumber() || c == QLatin1Char('-');
+        if (keep)
+            name += c;
+        else if (!name.isEmpty() && !name.endsWith(QLatin1Char(' ')))
+            name += QLatin1Char(' ');
+    }
+    return name.trimmed() + QStringLiteral(".pdf");
+}
+
+Result<QString> FamilyDocuments::save(const QString &folder, const QString &fileName,
+    const std::function<Result<int>(const QString &path)> &write)
+{
+    const QString chosen = folder.trimmed();
+    if (chosen.isEmpty())
+        return Error { Error::Code::InvalidArgument,
+            tr("Choose the folder to save the document in.") };
+    // The default folder is made on first use; a folder typed by hand must exist, so a slip
+    // of the finger does not scatter family documents into a new folder somewhere.
+    if (QDir::cleanPath(chosen) == QDir::cleanPath(defaultFolder()))
+        QDir().mkpath(chosen);
+    if (!QFileInfo(chosen).isDir()) {
+        return Error { Error::Code::NotFound,
+            tr("Nothing was saved: the folder %1 does not exist.").arg(chosen) };
+    }
+    const QString stem = fileName.chopped(4);
+    for (int attempt = 1; attempt < 100; ++attempt) {
+        const QString name
+            = attempt == 1 ? fileName : QStringLiteral("%1 (%2).pdf").arg(stem).arg(attempt);
+        const QString path = QDir(chosen).filePath(name);
+        if (QFileInfo::exists(path))
+            continue;
+        auto written = write(path);
+        if (!written)
+            return written.error();
+        return path;
+    }
+    return Error { Error::Code::AlreadyExists,
+        tr("Nothing was saved: the folder %1 already holds too many copies of this document "
+           "for today.")
+            .arg(chosen) };
+}
+
+} // namespace doorstep
