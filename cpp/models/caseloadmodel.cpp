@@ -16,11 +16,7 @@ bool affectsCaseload(const QStringList &kinds)
     static const QStringList relevant { QStringLiteral("family"), QStringLiteral("person"),
         QStringLiteral("allocation"), QStringLiteral("visit"), QStringLiteral("plan"),
         QStringLiteral("review"), QStringLiteral("closure") };
-    for (const QString &kind : kinds) {
-        if (relevant.contains(kind))
-            return true;
-    }
-    return false;
+    return Session::touches(kinds, relevant);
 }
 
 bool sameDeadline(const std::optional<Deadline> &a, const std::optional<Deadline> &b)

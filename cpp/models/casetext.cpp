@@ -373,25 +373,4 @@ QString CaseText::caseStageSentence(const QList<Closure> &closures)
     return sentence;
 }
 
-QString CaseText::inputDate(QDate date)
-{
-    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
-}
-
-std::optional<QDate> CaseText::parseDate(const QString &text, bool *ok)
-{
-    *ok = true;
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return std::nullopt;
-    for (const QString &format : { QStringLiteral("d/M/yyyy"), QStringLiteral("d.M.yyyy"),
-             QStringLiteral("d-M-yyyy"), QStringLiteral("yyyy-MM-dd") }) {
-        const QDate date = QDate::fromString(trimmed, format);
-        if (date.isValid())
-            return date;
-    }
-    *ok = false;
-    return std::nullopt;
-}
-
 } // namespace doorstep

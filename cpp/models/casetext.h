@@ -66,11 +66,6 @@ public:
     /// Where a case's closures (oldest first) leave it: "In maintenance since 12 Mar 2026",
     /// the sentence of a closure for good, or empty while the case is open.
     static QString caseStageSentence(const QList<Closure> &closures);
-    /// A date as a practitioner types it in England: "26/03/2026".
-    static QString inputDate(QDate date);
-    /// Day/month/year with a four-digit year ("26/3/2026"), or ISO ("2026-03-26"). Empty
-    /// text is no date (ok stays true); anything else that is not a real date sets ok false.
-    static std::optional<QDate> parseDate(const QString &text, bool *ok);
 };
 
 } // namespace doorstep

@@ -15,8 +15,6 @@ namespace doorstep
 namespace
 {
 
-constexpr int SaveDelayMs = 500;
-
 const QString CardKind = QStringLiteral("crisis_card");
 const QString LetterKind = QStringLiteral("ending_letter");
 const QString Maintenance = QStringLiteral("maintenance");
@@ -26,11 +24,7 @@ bool affectsEnding(const QStringList &kinds)
     static const QStringList relevant { QStringLiteral("family"), QStringLiteral("person"),
         QStringLiteral("allocation"), QStringLiteral("plan"), QStringLiteral("goal"),
         QStringLiteral("closure"), CardKind, LetterKind };
-    for (const QString &kind : kinds) {
-        if (relevant.contains(kind))
-            return true;
-    }
-    return false;
+    return Session::touches(kinds, relevant);
 }
 
 } // namespace
@@ -39,7 +33,7 @@ ClosureController::ClosureController(QObject *parent)
     : QObject(parent)
 {
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(SaveDelayMs);
+    m_saveTimer.setInterval(Session::SaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { saveNow(); });
 }
 

@@ -25,11 +25,7 @@ bool affectsConsent(const QStringList &kinds)
 {
     static const QStringList relevant { QStringLiteral("family"), QStringLiteral("person"),
         QStringLiteral("consent"), QStringLiteral("drawing"), QStringLiteral("stroke") };
-    for (const QString &kind : kinds) {
-        if (relevant.contains(kind))
-            return true;
-    }
-    return false;
+    return Session::touches(kinds, relevant);
 }
 
 QVariant plain(const QVariant &value)

@@ -4,6 +4,7 @@
 #include "domain/sharingconsent.h"
 #include "models/casetext.h"
 #include "models/consenttext.h"
+#include "models/dateinput.h"
 #include "store/caseloadrepository.h"
 #include "store/casesummaryrepository.h"
 #include "store/closurerepository.h"
@@ -24,11 +25,7 @@ bool affectsFamily(const QStringList &kinds)
         QStringLiteral("referral"), QStringLiteral("allocation"), QStringLiteral("visit"),
         QStringLiteral("plan"), QStringLiteral("review"), QStringLiteral("closure"),
         QStringLiteral("consent") };
-    for (const QString &kind : kinds) {
-        if (relevant.contains(kind))
-            return true;
-    }
-    return false;
+    return Session::touches(kinds, relevant);
 }
 
 QString roleOf(const QList<Person> &people, const QString &personId)
@@ -55,23 +52,6 @@ DeadlineListModel::Status statusFor(Deadline::Status status)
         return DeadlineListModel::Status::MetLate;
     }
     return DeadlineListModel::Status::NotYetDue;
-}
-
-// Day/month/year as written in England, or ISO; an empty text is no date.
-std::optional<QDate> parseDate(const QString &text, bool *ok)
-{
-    *ok = true;
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return std::nullopt;
-    for (const QString &format : { QStringLiteral("d/M/yyyy"), QStringLiteral("d.M.yyyy"),
-             QStringLiteral("d-M-yyyy"), QStringLiteral("yyyy-MM-dd") }) {
-        const QDate date = QDate::fromString(trimmed, format);
-        if (date.isValid())
-            return date;
-    }
-    *ok = false;
-    return std::nullopt;
 }
 
 } // namespace
@@ -315,7 +295,7 @@ bool FamilyController::addMember(const QString &givenName, const QString &family
         return false;
     }
     bool dateOk = false;
-    const std::optional<QDate> born = parseDate(dateOfBirth, &dateOk);
+    const std::optional<QDate> born = DateInput::parse(dateOfBirth, &dateOk);
     if (!dateOk) {
         setAddMemberError(tr("The date of birth \"%1\" is not a date. Write it as "
                              "day/month/year, like 14/03/2016.")

@@ -2,6 +2,7 @@
 
 #include "documents/documentwriter.h"
 #include "models/casetext.h"
+#include "models/dateinput.h"
 #include "models/familydocuments.h"
 #include "store/caseloadrepository.h"
 #include "store/familyrepository.h"
@@ -17,8 +18,6 @@ namespace doorstep
 namespace
 {
 
-// As VisitController: what a killed app can lose stays under a second of typing.
-constexpr int SaveDelayMs = 500;
 // A goal in the action's goal picker is cut to this many characters.
 constexpr int GoalChoiceLength = 60;
 
@@ -37,11 +36,7 @@ bool affectsPlan(const QStringList &kinds)
     static const QStringList relevant { QStringLiteral("family"), QStringLiteral("person"),
         QStringLiteral("allocation"), PlanKind, GoalKind, ActionKind, QStringLiteral("review"),
         QStringLiteral("closure") };
-    for (const QString &kind : kinds) {
-        if (relevant.contains(kind))
-            return true;
-    }
-    return false;
+    return Session::touches(kinds, relevant);
 }
 
 QString newId()
@@ -60,7 +55,7 @@ PlanController::PlanController(QObject *parent)
     : QObject(parent)
 {
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(SaveDelayMs);
+    m_saveTimer.setInterval(Session::SaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { saveNow(); });
 }
 
@@ -399,7 +394,7 @@ bool PlanController::saveNow()
         QSet<QString> writable = dirty;
         if (dirty.contains(DueOn)) {
             bool ok = false;
-            const std::optional<QDate> due = CaseText::parseDate(m_dueTyped.value(a.id), &ok);
+            const std::optional<QDate> due = DateInput::parse(m_dueTyped.value(a.id), &ok);
             if (ok) {
                 a.dueOn = due.value_or(QDate());
                 m_dueProblems.remove(a.id);
@@ -407,7 +402,7 @@ bool PlanController::saveNow()
                 m_dueProblems.insert(a.id,
                     tr("\"%1\" is not a date. Write it as day/month/year, like %2.")
                         .arg(m_dueTyped.value(a.id).trimmed(),
-                            CaseText::inputDate(today.addDays(14))));
+                            DateInput::format(today.addDays(14))));
                 writable.remove(DueOn);
             }
         }
@@ -764,7 +759,7 @@ void PlanController::publish()
         row.description = a.description;
         row.who = a.who;
         row.dueText
-            = m_dueTyped.contains(a.id) ? m_dueTyped.value(a.id) : CaseText::inputDate(a.dueOn);
+            = m_dueTyped.contains(a.id) ? m_dueTyped.value(a.id) : DateInput::format(a.dueOn);
         row.dueProblem = m_dueProblems.value(a.id);
         row.done = a.doneOn.isValid();
         row.goalId = a.goalId;

@@ -2,6 +2,7 @@
 
 #include "domain/timescales.h"
 #include "models/casetext.h"
+#include "models/dateinput.h"
 #include "store/caseloadrepository.h"
 #include "store/planrepository.h"
 #include "store/reviewrepository.h"
@@ -11,8 +12,6 @@ namespace doorstep
 
 namespace
 {
-
-constexpr int SaveDelayMs = 500;
 
 const QString ReviewKind = QStringLiteral("review");
 const QString HeldOn = QStringLiteral("held_on");
@@ -26,7 +25,7 @@ ReviewController::ReviewController(QObject *parent)
     : QObject(parent)
 {
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(SaveDelayMs);
+    m_saveTimer.setInterval(Session::SaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { saveNow(); });
 }
 
@@ -149,11 +148,11 @@ bool ReviewController::saveNow()
     QSet<QString> writable = m_dirty;
     if (m_dirty.contains(HeldOn)) {
         bool ok = false;
-        const std::optional<QDate> date = CaseText::parseDate(m_heldOnText, &ok);
+        const std::optional<QDate> date = DateInput::parse(m_heldOnText, &ok);
         QString problem;
         if (!ok || !date)
             problem = tr("Write the date of the review as day/month/year, like %1.")
-                          .arg(CaseText::inputDate(today));
+                          .arg(DateInput::format(today));
         else if (*date > today)
             problem = tr("%1 is after today: record a review once it has been held.")
                           .arg(CaseText::date(*date));
@@ -284,7 +283,7 @@ void ReviewController::load()
                 m_kind = QStringLiteral("maintenance");
         }
     }
-    m_heldOnText = CaseText::inputDate(m_heldOn);
+    m_heldOnText = DateInput::format(m_heldOn);
     Q_EMIT fieldsChanged();
 }
 

@@ -66,6 +66,20 @@ public:
     static Session *create(QQmlEngine *, QJSEngine *);
     static void setInstance(Session *session);
 
+    /// True if recordsChanged's kinds include any of the kinds a model or page shows.
+    static bool touches(const QStringList &changedKinds, const QStringList &shownKinds)
+    {
+        for (const QString &kind : changedKinds) {
+            if (shownKinds.contains(kind))
+                return true;
+        }
+        return false;
+    }
+
+    /// How long after the last keystroke typed text is saved: a killed app loses at most
+    /// about a second, without a write per character.
+    static constexpr int SaveDelayMs = 500;
+
 Q_SIGNALS:
     void unlockedChanged();
     void busyChanged();

@@ -11,10 +11,6 @@ namespace doorstep
 namespace
 {
 
-// Saving within half a second of the last keystroke keeps what a killed app can lose
-// under one second, without a write per character.
-constexpr int SaveDelayMs = 500;
-
 const QString VisitKind = QStringLiteral("visit");
 
 // children_seen holds "personId=alone;personId=with-others" for the children seen.
@@ -27,7 +23,7 @@ VisitController::VisitController(QObject *parent)
     : QObject(parent)
 {
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(SaveDelayMs);
+    m_saveTimer.setInterval(Session::SaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { saveNow(); });
 }
 

@@ -25,23 +25,16 @@ Result<QList<Closure>> ClosureRepository::closures(const QString &familyId, QDat
     if (!query)
         return query.error();
     query->bind(1, familyId).bind(2, bound(since));
-    QList<Closure> closures;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        RowReader r(*query);
+    return readAll<Closure>(*query, [](const Statement &row) {
+        RowReader r(row);
         Closure closure;
         closure.id = r.text();
         closure.familyId = r.text();
         closure.closedOn = r.date();
         closure.outcome = r.text();
         closure.reason = r.text();
-        closures << closure;
-    }
-    return closures;
+        return closure;
+    });
 }
 
 Result<std::optional<CrisisCard>> ClosureRepository::crisisCard(

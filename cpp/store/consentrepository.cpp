@@ -55,16 +55,7 @@ Result<QList<Consent>> ConsentRepository::list(const QString &where, const QStri
     if (!query)
         return query.error();
     query->bind(1, id);
-    QList<Consent> consents;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        consents << readConsent(*query);
-    }
-    return consents;
+    return readAll<Consent>(*query, readConsent);
 }
 
 Result<std::optional<Consent>> ConsentRepository::find(const QString &id) const
@@ -75,12 +66,7 @@ Result<std::optional<Consent>> ConsentRepository::find(const QString &id) const
     if (!query)
         return query.error();
     query->bind(1, id);
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Consent>();
-    return std::optional<Consent>(readConsent(*query));
+    return readFirst<Consent>(*query, readConsent);
 }
 
 } // namespace doorstep

@@ -38,16 +38,7 @@ Result<QList<Family>> FamilyRepository::list(const QString &search) const
     if (!query)
         return query.error();
     query->bind(1, search.trimmed());
-    QList<Family> families;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        families << readFamily(*query);
-    }
-    return families;
+    return readAll<Family>(*query, readFamily);
 }
 
 Result<std::optional<Family>> FamilyRepository::find(const QString &id) const
@@ -58,12 +49,7 @@ Result<std::optional<Family>> FamilyRepository::find(const QString &id) const
     if (!query)
         return query.error();
     query->bind(1, id);
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Family>();
-    return std::optional<Family>(readFamily(*query));
+    return readFirst<Family>(*query, readFamily);
 }
 
 } // namespace doorstep

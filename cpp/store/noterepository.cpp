@@ -14,14 +14,8 @@ Result<QList<Note>> NoteRepository::forVisit(const QString &visitId) const
     if (!query)
         return query.error();
     query->bind(1, visitId);
-    QList<Note> notes;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        RowReader r(*query);
+    return readAll<Note>(*query, [](const Statement &row) {
+        RowReader r(row);
         Note note;
         note.id = r.text();
         note.familyId = r.text();
@@ -29,9 +23,8 @@ Result<QList<Note>> NoteRepository::forVisit(const QString &visitId) const
         note.authorId = r.text();
         note.writtenAt = r.dateTime();
         note.body = r.text();
-        notes << note;
-    }
-    return notes;
+        return note;
+    });
 }
 
 } // namespace doorstep

@@ -40,16 +40,7 @@ Result<QList<Person>> PersonRepository::forFamily(const QString &familyId) const
     if (!query)
         return query.error();
     query->bind(1, familyId);
-    QList<Person> people;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        people << readPerson(*query);
-    }
-    return people;
+    return readAll<Person>(*query, readPerson);
 }
 
 Result<std::optional<Person>> PersonRepository::find(const QString &id) const
@@ -60,12 +51,7 @@ Result<std::optional<Person>> PersonRepository::find(const QString &id) const
     if (!query)
         return query.error();
     query->bind(1, id);
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Person>();
-    return std::optional<Person>(readPerson(*query));
+    return readFirst<Person>(*query, readPerson);
 }
 
 } // namespace doorstep

@@ -45,12 +45,7 @@ Result<std::optional<Plan>> PlanRepository::current(const QString &familyId, QDa
     if (!query)
         return query.error();
     query->bind(1, familyId).bind(2, bound(since));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Plan>();
-    return std::optional<Plan>(readPlan(*query));
+    return readFirst<Plan>(*query, readPlan);
 }
 
 Result<std::optional<Plan>> PlanRepository::find(const QString &id) const
@@ -61,12 +56,7 @@ Result<std::optional<Plan>> PlanRepository::find(const QString &id) const
     if (!query)
         return query.error();
     query->bind(1, id);
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Plan>();
-    return std::optional<Plan>(readPlan(*query));
+    return readFirst<Plan>(*query, readPlan);
 }
 
 Result<QList<Goal>> PlanRepository::goals(const QString &planId) const
@@ -78,14 +68,8 @@ Result<QList<Goal>> PlanRepository::goals(const QString &planId) const
     if (!query)
         return query.error();
     query->bind(1, planId);
-    QList<Goal> goals;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        RowReader r(*query);
+    return readAll<Goal>(*query, [](const Statement &row) {
+        RowReader r(row);
         Goal goal;
         goal.id = r.text();
         goal.planId = r.text();
@@ -93,9 +77,8 @@ Result<QList<Goal>> PlanRepository::goals(const QString &planId) const
         goal.words = r.text();
         goal.agreedOn = r.date();
         goal.status = r.text();
-        goals << goal;
-    }
-    return goals;
+        return goal;
+    });
 }
 
 Result<QList<PlanAction>> PlanRepository::actions(const QString &planId) const
@@ -107,14 +90,8 @@ Result<QList<PlanAction>> PlanRepository::actions(const QString &planId) const
     if (!query)
         return query.error();
     query->bind(1, planId);
-    QList<PlanAction> actions;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        RowReader r(*query);
+    return readAll<PlanAction>(*query, [](const Statement &row) {
+        RowReader r(row);
         PlanAction action;
         action.id = r.text();
         action.planId = r.text();
@@ -123,9 +100,8 @@ Result<QList<PlanAction>> PlanRepository::actions(const QString &planId) const
         action.who = r.text();
         action.dueOn = r.date();
         action.doneOn = r.date();
-        actions << action;
-    }
-    return actions;
+        return action;
+    });
 }
 
 } // namespace doorstep

@@ -38,16 +38,7 @@ Result<QList<Review>> ReviewRepository::forFamily(const QString &familyId, QDate
     if (!query)
         return query.error();
     query->bind(1, familyId).bind(2, since.isValid() ? since.toString(Qt::ISODate) : QString());
-    QList<Review> reviews;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        reviews << readReview(*query);
-    }
-    return reviews;
+    return readAll<Review>(*query, readReview);
 }
 
 Result<std::optional<Review>> ReviewRepository::find(const QString &id) const
@@ -58,12 +49,7 @@ Result<std::optional<Review>> ReviewRepository::find(const QString &id) const
     if (!query)
         return query.error();
     query->bind(1, id);
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Review>();
-    return std::optional<Review>(readReview(*query));
+    return readFirst<Review>(*query, readReview);
 }
 
 } // namespace doorstep

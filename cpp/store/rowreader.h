@@ -4,6 +4,8 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
+#include <optional>
 
 namespace doorstep
 {
@@ -31,5 +33,31 @@ private:
     const Statement &m_statement;
     int m_column = 0;
 };
+
+/// Every remaining row of a query, each turned into a value by read(statement).
+template <typename T, typename Read> Result<QList<T>> readAll(Statement &statement, Read read)
+{
+    QList<T> values;
+    for (;;) {
+        auto row = statement.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return values;
+        values << read(statement);
+    }
+}
+
+/// The query's first row turned into a value by read(statement), or nullopt if it has none.
+template <typename T, typename Read>
+Result<std::optional<T>> readFirst(Statement &statement, Read read)
+{
+    auto row = statement.step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<T>();
+    return std::optional<T>(read(statement));
+}
 
 } // namespace doorstep

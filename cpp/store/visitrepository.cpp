@@ -49,16 +49,7 @@ Result<QList<Visit>> VisitRepository::forFamily(const QString &familyId) const
     if (!query)
         return query.error();
     query->bind(1, familyId);
-    QList<Visit> visits;
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        visits << readVisit(*query);
-    }
-    return visits;
+    return readAll<Visit>(*query, readVisit);
 }
 
 Result<std::optional<Visit>> VisitRepository::find(const QString &id) const
@@ -69,12 +60,7 @@ Result<std::optional<Visit>> VisitRepository::find(const QString &id) const
     if (!query)
         return query.error();
     query->bind(1, id);
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Visit>();
-    return std::optional<Visit>(readVisit(*query));
+    return readFirst<Visit>(*query, readVisit);
 }
 
 } // namespace doorstep
