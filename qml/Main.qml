@@ -18,6 +18,8 @@ ApplicationWindow {
 
         anchors.fill: parent
         objectName: "pageLoader"
+        // The loaded page's own focus (the passphrase field) only counts if the Loader has it.
+        focus: true
         LayoutMirroring.enabled: Theme.rightToLeft
         LayoutMirroring.childrenInherit: true
         // By URL rather than inline Component: Qt 6.4 refuses to let a Loader instantiate a

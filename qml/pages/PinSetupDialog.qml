@@ -9,6 +9,7 @@ AppDialog {
     id: root
 
     objectName: "pinSetupDialog"
+    onOpened: pinField.forceActiveFocus()
     title: qsTr("Set a PIN for today?")
 
     ColumnLayout {

@@ -11,6 +11,8 @@ Page {
     property bool usePin: Session.pinAvailable
 
     objectName: "unlockPage"
+    // A page is a focus scope: it must take focus for the passphrase field inside to get it.
+    focus: true
     background: Rectangle {
         color: Theme.background
     }

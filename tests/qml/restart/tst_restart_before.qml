@@ -17,6 +17,8 @@ AppTestCase {
 
     function test_dayBeforeRestart() {
         startApp(1280, 800);
+        root.main.requestActivate();
+        tryVerify(() => item("passphraseField").activeFocus, 3000, "typing goes straight into the passphrase");
         unlockWithPassphrase();
 
         // A home visit, typed, finalised, then amended.
