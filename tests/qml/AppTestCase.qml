@@ -67,8 +67,9 @@ TestCase {
         mouseClick(target);
     }
 
+    // Taps a field (scrolled onto the screen first) and types into it.
     function typeInto(input, text) {
-        mouseClick(input);
+        tap(input);
         for (let i = 0; i < text.length; ++i)
             keyClick(text[i]);
     }
