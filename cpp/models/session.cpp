@@ -16,6 +16,7 @@ Store::Options storeOptions(const std::function<QDateTime()> &clock)
 {
     Store::Options options;
     options.clock = [clock] { return clock().toMSecsSinceEpoch(); };
+    options.integrity = Store::Options::Integrity::Deferred;
     return options;
 }
 
@@ -37,8 +38,12 @@ Session::Session(QString storeFolder, QObject *parent)
         m_store = std::move(result->store);
         m_key = std::move(result->key);
         setError(-1, {});
+        startIntegrityCheck();
         Q_EMIT unlockedChanged();
     });
+    m_checkDelay.setSingleShot(true);
+    m_checkDelay.setInterval(IntegrityCheckDelayMs);
+    connect(&m_checkDelay, &QTimer::timeout, this, &Session::runIntegrityCheck);
 }
 
 Session::~Session()
@@ -46,6 +51,7 @@ Session::~Session()
     // An unlock still deriving its key must finish before the session can go.
     if (m_busy)
         m_watcher.waitForFinished();
+    stopIntegrityCheck();
 }
 
 void Session::unlock(const QString &passphrase)
@@ -137,11 +143,65 @@ Result<QString> Session::apply(const Change &change)
     return ids->constFirst();
 }
 
+void Session::startIntegrityCheck()
+{
+    m_integrityCheck = m_store->takeIntegrityCheck();
+    if (m_integrityCheck)
+        m_checkDelay.start();
+}
+
+void Session::runIntegrityCheck()
+{
+    const std::shared_ptr<IntegrityCheck> check = m_integrityCheck;
+    if (!check)
+        return;
+    m_checkRun = QtConcurrent::run([this, check] {
+        auto result = check->run();
+        // The result names its check, so one that a lock cut short cannot be taken for
+        // the check of a later unlock.
+        QMetaObject::invokeMethod(
+            this, [this, check, result] { integrityChecked(check, result); }, Qt::QueuedConnection);
+    });
+}
+
+void Session::integrityChecked(
+    const std::shared_ptr<IntegrityCheck> &check, const Result<IntegrityCheck::Outcome> &result)
+{
+    if (check != m_integrityCheck)
+        return;
+    m_integrityCheck.reset();
+    if (result)
+        return;
+    // Damaged: close the store before its files are moved aside. Whatever was typed
+    // since the unlock went into those files, which are kept for IT.
+    closeStore();
+    const Error aside = Store::setAsideDamaged(check->paths(), now().toUTC(), result.error());
+    setError(int(aside.code), aside.message);
+}
+
+void Session::stopIntegrityCheck()
+{
+    m_checkDelay.stop();
+    if (!m_integrityCheck)
+        return;
+    m_integrityCheck->interrupt();
+    // Its connection holds decrypted pages: locked means closed, so wait the moment it
+    // takes to stop (no time at all if it has not started: its connection closes here).
+    m_checkRun.waitForFinished();
+    m_integrityCheck.reset();
+}
+
 void Session::lock()
+{
+    closeStore();
+}
+
+void Session::closeStore()
 {
     if (!m_store)
         return;
     Q_EMIT aboutToLock();
+    stopIntegrityCheck();
     m_store.reset();
     m_key.clear();
     Q_EMIT unlockedChanged();

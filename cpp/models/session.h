@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QString>
+#include <QTimer>
 #include <functional>
 #include <memory>
 
@@ -80,6 +81,11 @@ public:
     /// about a second, without a write per character.
     static constexpr int SaveDelayMs = 500;
 
+    /// How long after an unlock the store's integrity check starts: long enough for the
+    /// caseload's first frame, which it would otherwise slow by competing for the CPU and
+    /// the disk, and short enough that a damaged store is found before much is typed.
+    static constexpr int IntegrityCheckDelayMs = 1500;
+
 Q_SIGNALS:
     void unlockedChanged();
     void busyChanged();
@@ -93,6 +99,12 @@ Q_SIGNALS:
 private:
     void setError(int code, const QString &message);
     void startUnlock(std::function<Result<StoreAccess::Unlocked>()> work);
+    void startIntegrityCheck();
+    void runIntegrityCheck();
+    void integrityChecked(const std::shared_ptr<IntegrityCheck> &check,
+        const Result<IntegrityCheck::Outcome> &result);
+    void stopIntegrityCheck();
+    void closeStore();
 
     QString m_storeFolder;
     std::unique_ptr<Store> m_store;
@@ -102,6 +114,11 @@ private:
     QString m_errorString;
     int m_errorCode = -1;
     QFutureWatcher<Result<StoreAccess::Unlocked>> m_watcher;
+    /// The open store's integrity check, running on a worker thread after the unlock so
+    /// the practitioner does not wait for it; a damaged store is locked and set aside.
+    std::shared_ptr<IntegrityCheck> m_integrityCheck;
+    QFuture<void> m_checkRun;
+    QTimer m_checkDelay;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     static inline Session *s_instance = nullptr;
 };

@@ -123,20 +123,9 @@ Result<std::unique_ptr<Store>> Store::open(
         return makeError(
             Error::Code::NotFound, QStringLiteral("There is no Doorstep store in %1.").arg(folder));
 
-    const auto nowUtc
-        = [&options] { return QDateTime::fromMSecsSinceEpoch(options.clock(), Qt::UTC); };
-    const auto damaged = [&](const Error &error) -> Error {
-        auto aside = setAside(paths, nowUtc());
-        if (!aside)
-            return makeError(Error::Code::Damaged,
-                QStringLiteral("%1 It could not be moved aside: %2")
-                    .arg(error.message, aside.error().message));
-        qCWarning(lcStore) << "damaged store moved aside";
-        return makeError(Error::Code::Damaged,
-            QStringLiteral("%1 The damaged files were moved to %2 and kept for "
-                           "IT to examine; nothing was deleted. Re-sync this "
-                           "device to restore its data.")
-                .arg(error.message, *aside));
+    const auto damaged = [&](const Error &error) {
+        return setAsideDamaged(
+            paths, QDateTime::fromMSecsSinceEpoch(options.clock(), Qt::UTC), error);
     };
 
     if (auto wal = WalCheck::check(paths.wal()); !wal)
@@ -147,11 +136,13 @@ Result<std::unique_ptr<Store>> Store::open(
     if (!db)
         return db.error().code == Error::Code::Damaged ? damaged(db.error()) : db.error();
 
-    auto check = db->queryText(QStringLiteral("PRAGMA quick_check"));
-    if (!check || *check != QLatin1String("ok")) {
-        db->close();
-        return damaged(makeError(
-            Error::Code::Damaged, QStringLiteral("The database failed its integrity check.")));
+    if (options.integrity == Options::Integrity::AtOpen) {
+        auto check = db->queryText(QStringLiteral("PRAGMA quick_check"));
+        if (!check || *check != QLatin1String("ok")) {
+            db->close();
+            return damaged(makeError(
+                Error::Code::Damaged, QStringLiteral("The database failed its integrity check.")));
+        }
     }
     if (auto migrated = Migrations::run(*db); !migrated) {
         if (migrated.error().code == Error::Code::Damaged) {
@@ -160,10 +151,34 @@ Result<std::unique_ptr<Store>> Store::open(
         }
         return migrated.error();
     }
+    std::unique_ptr<IntegrityCheck> integrityCheck;
+    if (options.integrity == Options::Integrity::Deferred) {
+        // After the migrations, so the check's connection sees the schema they left.
+        auto check = IntegrityCheck::open(paths, key, options.protection);
+        if (!check)
+            return check.error();
+        integrityCheck = std::move(*check);
+    }
     std::unique_ptr<Store> store(new Store(paths, std::move(*db), std::move(options)));
     if (auto loaded = store->loadMeta(); !loaded)
         return loaded.error();
+    store->m_integrityCheck = std::move(integrityCheck);
     return store;
+}
+
+Error Store::setAsideDamaged(const StorePaths &paths, const QDateTime &nowUtc, const Error &found)
+{
+    auto aside = setAside(paths, nowUtc);
+    if (!aside)
+        return makeError(Error::Code::Damaged,
+            QStringLiteral("%1 It could not be moved aside: %2")
+                .arg(found.message, aside.error().message));
+    qCWarning(lcStore) << "damaged store moved aside";
+    return makeError(Error::Code::Damaged,
+        QStringLiteral("%1 The damaged files were moved to %2 and kept for "
+                       "IT to examine; nothing was deleted. Re-sync this "
+                       "device to restore its data.")
+            .arg(found.message, *aside));
 }
 
 Result<QString> Store::setAside(const StorePaths &paths, const QDateTime &nowUtc)

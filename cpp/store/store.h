@@ -4,6 +4,7 @@
 #include "protocol/hybridlogicalclock.h"
 #include "store/change.h"
 #include "store/database.h"
+#include "store/integritycheck.h"
 #include "store/statement.h"
 #include "store/storepaths.h"
 
@@ -36,6 +37,10 @@ public:
         Database::Protection protection = Database::Protection::Encrypted;
         /// Wall time in milliseconds since the epoch; injected so tests control it.
         HybridLogicalClock::PhysicalClock clock = HybridLogicalClock::systemMilliseconds();
+        /// AtOpen runs PRAGMA quick_check inside open(). Deferred leaves it to the caller:
+        /// open() then prepares an IntegrityCheck on a second connection for
+        /// takeIntegrityCheck(), to run on a worker thread while the store is in use.
+        enum class Integrity { AtOpen, Deferred } integrity = Integrity::AtOpen;
     };
 
     /// Creates a new store in folder (made if missing) for userId. Refuses if a
@@ -76,12 +81,19 @@ public:
     Hlc lastHlc() const { return m_clock.last(); }
     StorePaths paths() const { return m_paths; }
 
-    /// Moves the database and its WAL/SHM files into a new "damaged-<time>" folder
-    /// beside them and returns that folder.
-    static Result<QString> setAside(const StorePaths &paths, const QDateTime &nowUtc);
+    /// The integrity check open() prepared with Integrity::Deferred (once; null after).
+    std::unique_ptr<IntegrityCheck> takeIntegrityCheck() { return std::move(m_integrityCheck); }
+
+    /// Moves a damaged database and its WAL/SHM files into a new "damaged-<time>" folder
+    /// beside them (never replacing or deleting them) and returns a Damaged error that
+    /// says what was found, where the files went and what to do. No Store may be open on
+    /// the files.
+    static Error setAsideDamaged(
+        const StorePaths &paths, const QDateTime &nowUtc, const Error &found);
 
 private:
     Store(StorePaths paths, Database db, Options options);
+    static Result<QString> setAside(const StorePaths &paths, const QDateTime &nowUtc);
     Result<void> loadMeta();
     Result<QString> applyOne(const Change &change, const QDateTime &now);
     Result<Statement *> cached(const QString &sql);
@@ -100,6 +112,7 @@ private:
     QString m_userId;
     qint64 m_nextOpSeq = 1;
     std::map<QString, Statement> m_statements;
+    std::unique_ptr<IntegrityCheck> m_integrityCheck;
 };
 
 } // namespace doorstep
