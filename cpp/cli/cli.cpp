@@ -578,7 +578,9 @@ Result<void> runShare(Invocation &in)
         = AgencyShare::build(**store, *family, *agency, QDate::currentDate(), (*store)->userId());
     if (!document)
         return document.error();
-    if (auto written = AgencyShare::write(*document, *out); !written)
+    if (auto written = AgencyShare::writeAndRecord(*document, *out, QDateTime::currentDateTimeUtc(),
+            [&store](const Change &change) { return (*store)->apply(change); });
+        !written)
         return written.error();
     const qsizetype people = document->value(QStringLiteral("people")).toArray().size();
     in.print({ { QStringLiteral("out"), *out }, { QStringLiteral("agency"), *agency },

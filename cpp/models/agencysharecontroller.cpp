@@ -184,7 +184,8 @@ bool AgencyShareController::share()
         const QString name = attempt == 1 ? stem + QStringLiteral(".json")
                                           : QStringLiteral("%1-%2.json").arg(stem).arg(attempt);
         const QString path = QDir(folder).filePath(name);
-        auto written = AgencyShare::write(document, path);
+        auto written = AgencyShare::writeAndRecord(document, path, m_session->now(),
+            [this](const Change &change) { return m_session->apply(change); });
         if (written) {
             setResult({}, path);
             return true;

@@ -6,6 +6,7 @@
 #include "store/personrepository.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -190,6 +191,50 @@ Result<void> AgencyShare::write(const QJsonObject &document, const QString &path
         return makeError(Error::Code::Io, QStringLiteral("Could not write %1: %2.").arg(path, why));
     }
     file.close();
+    return {};
+}
+
+Change AgencyShare::disclosure(
+    const QJsonObject &document, const QString &path, const QDateTime &at)
+{
+    const QJsonArray people = document.value(QStringLiteral("people")).toArray();
+    QStringList consentIds;
+    for (const QJsonValue &person : people) {
+        const QString id = person.toObject()
+                               .value(QStringLiteral("consent"))
+                               .toObject()
+                               .value(QStringLiteral("consentId"))
+                               .toString();
+        if (!id.isEmpty() && !consentIds.contains(id))
+            consentIds << id;
+    }
+    const QString familyId = document.value(QStringLiteral("family"))
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+    return Change::create(QStringLiteral("disclosure"),
+        { { QStringLiteral("family_id"), familyId },
+            { QStringLiteral("agency"), document.value(QStringLiteral("agency")).toString() },
+            { QStringLiteral("shared_at"), at.toUTC() },
+            { QStringLiteral("shared_by"), document.value(QStringLiteral("sharedBy")).toString() },
+            { QStringLiteral("people"), qint64(people.size()) },
+            { QStringLiteral("consent_ids"), consentIds.join(QLatin1Char(' ')) },
+            { QStringLiteral("file_name"), QFileInfo(path).fileName() } });
+}
+
+Result<void> AgencyShare::writeAndRecord(const QJsonObject &document, const QString &path,
+    const QDateTime &at, const std::function<Result<QString>(const Change &)> &apply)
+{
+    if (auto written = write(document, path); !written)
+        return written.error();
+    auto recorded = apply(disclosure(document, path, at));
+    if (!recorded) {
+        QFile::remove(path);
+        return makeError(recorded.error().code,
+            QStringLiteral("Nothing was shared: the record of the share could not be saved "
+                           "(%1), so %2 was removed again.")
+                .arg(recorded.error().message, path));
+    }
     return {};
 }
 

@@ -5,10 +5,12 @@
 #include "domain/person.h"
 #include "domain/result.h"
 #include "domain/sharingconsent.h"
+#include "store/change.h"
 
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
+#include <functional>
 
 namespace doorstep
 {
@@ -59,6 +61,16 @@ public:
     /// Writes a document to path as indented JSON, readable by its owner only. Never
     /// replaces a file that is there (AlreadyExists); leaves nothing behind on failure.
     static Result<void> write(const QJsonObject &document, const QString &path);
+
+    /// The record of a share written to path: the family, the agency, when, by whom, how
+    /// many people and on which consents. Immutable once saved.
+    static Change disclosure(const QJsonObject &document, const QString &path, const QDateTime &at);
+
+    /// write(), then the disclosure saved through apply (Store::apply, or Session::apply in
+    /// the app). If the record cannot be saved the file is removed again: there is never a
+    /// share on disk that the store does not account for.
+    static Result<void> writeAndRecord(const QJsonObject &document, const QString &path,
+        const QDateTime &at, const std::function<Result<QString>(const Change &)> &apply);
 };
 
 } // namespace doorstep

@@ -15,6 +15,7 @@ const char *const Steps[] = {
     "0001_core.sql",
     "0002_casework.sql",
     "0003_ending.sql",
+    "0004_disclosures.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

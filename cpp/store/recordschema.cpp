@@ -196,6 +196,15 @@ QList<RecordKindSpec> buildKinds()
                 text("progress", "the family's progress"),
                 text("where_to_get_help", "where to get help"), labelField("author_id", "author") },
             M::Mutable, 3),
+        // What was shared: written when the share is made, never changed.
+        kind("disclosure", "disclosures", "disclosure",
+            { reference("family_id", "family", "family", true),
+                labelField("agency", "agency", true),
+                typed("shared_at", FieldType::DateTime, "time shared", true),
+                labelField("shared_by", "shared by"),
+                integer("people", 0, 1000, "number of people shared about"),
+                text("consent_ids", "consents shared on"), labelField("file_name", "file name") },
+            M::Immutable, 4),
     };
 }
 

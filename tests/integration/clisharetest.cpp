@@ -100,6 +100,10 @@ void requireRefused(const SharingFamily &family, const ProcessRun &run, const QS
     for (const QString &text : says)
         CHECK(run.err.contains(text));
     CHECK_FALSE(QFileInfo::exists(family.outFile()));
+    auto count = family.open()->query(QStringLiteral("SELECT count(*) FROM disclosures"));
+    REQUIRE(count.ok());
+    REQUIRE(count->step().ok());
+    CHECK(count->integer(0) == 0);
 }
 
 } // namespace
@@ -139,10 +143,30 @@ TEST_CASE("share writes the family once a parent has consented", "[integration]"
                   .value(QStringLiteral("consentId"))
             == consent);
 
-    // A second run never replaces the file it wrote.
+    // The store records what was shared, with whom and on which consent.
+    {
+        auto store = family.open();
+        auto rows = store->query(QStringLiteral(
+            "SELECT family_id, agency, people, consent_ids, file_name FROM disclosures"));
+        REQUIRE(rows.ok());
+        auto row = rows->step();
+        REQUIRE(row.ok());
+        REQUIRE(*row);
+        CHECK(rows->text(0) == family.familyId);
+        CHECK(rows->text(1) == QStringLiteral("school"));
+        CHECK(rows->integer(2) == 2);
+        CHECK(rows->text(3) == consent);
+        CHECK(rows->text(4) == QStringLiteral("share.json"));
+    }
+
+    // A second run never replaces the file it wrote, nor records a share it did not make.
     const ProcessRun again = family.share();
     INFO(again.describe());
     CHECK(again.exitCode == Cli::AlreadyExists);
+    auto count = family.open()->query(QStringLiteral("SELECT count(*) FROM disclosures"));
+    REQUIRE(count.ok());
+    REQUIRE(count->step().ok());
+    CHECK(count->integer(0) == 1);
 }
 
 TEST_CASE("share is refused for an agency the consent does not name", "[integration]")

@@ -155,3 +155,68 @@ TEST_CASE("A share is written for its owner only and never over another file", "
               .code
         == Error::Code::Io);
 }
+
+TEST_CASE("A share written is recorded as a disclosure, and audited", "[store]")
+{
+    Okafors f;
+    const QString grant = test::signConsent(
+        *f.store, f.id, f.mum, { School }, QDate(2026, 1, 5), QDate(2027, 1, 5));
+    auto document = AgencyShare::build(*f.store, f.id, School, Today, QStringLiteral("p1"));
+    REQUIRE(document.ok());
+    const QString path = f.dir.filePath(QStringLiteral("okafor-school.json"));
+    const QDateTime at(Today, QTime(11, 15), Qt::UTC);
+    auto shared = AgencyShare::writeAndRecord(
+        *document, path, at, [&f](const Change &change) { return f.store->apply(change); });
+    INFO((shared ? QString() : shared.error().message).toStdString());
+    REQUIRE(shared.ok());
+    CHECK(QFile::exists(path));
+
+    auto rows = f.store->query(QStringLiteral(
+        "SELECT family_id, agency, shared_at, shared_by, people, consent_ids, file_name, id "
+        "FROM disclosures"));
+    REQUIRE(rows.ok());
+    auto row = rows->step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    CHECK(rows->text(0) == f.id);
+    CHECK(rows->text(1) == School);
+    CHECK(rows->text(2).startsWith(QLatin1String("2026-03-12T11:15:00")));
+    CHECK(rows->text(3) == QStringLiteral("p1"));
+    CHECK(rows->integer(4) == 2);
+    CHECK(rows->text(5) == grant); // the mother's consent covers both
+    CHECK(rows->text(6) == QStringLiteral("okafor-school.json"));
+    const QString disclosureId = rows->text(7);
+
+    auto audit = f.store->query(QStringLiteral(
+        "SELECT action FROM audit_log WHERE record_kind = 'disclosure' AND record_id = ?"));
+    REQUIRE(audit.ok());
+    audit->bind(1, disclosureId);
+    auto audited = audit->step();
+    REQUIRE(audited.ok());
+    CHECK(*audited);
+
+    // A disclosure is what happened: it cannot be rewritten.
+    auto changed = f.store->apply(Change::update(QStringLiteral("disclosure"), disclosureId,
+        { { QStringLiteral("agency"), QStringLiteral("police") } }));
+    REQUIRE_FALSE(changed.ok());
+    CHECK(changed.error().code == Error::Code::Immutable);
+}
+
+TEST_CASE("A share whose record cannot be saved leaves no file behind", "[store]")
+{
+    Okafors f;
+    test::signConsent(*f.store, f.id, f.mum, { School }, QDate(2026, 1, 5), QDate(2027, 1, 5));
+    auto document = AgencyShare::build(*f.store, f.id, School, Today, QStringLiteral("p1"));
+    REQUIRE(document.ok());
+    const QString path = f.dir.filePath(QStringLiteral("okafor-school.json"));
+    auto shared = AgencyShare::writeAndRecord(
+        *document, path, QDateTime::currentDateTimeUtc(), [](const Change &) -> Result<QString> {
+            return makeError(Error::Code::Io, QStringLiteral("The disk is full."));
+        });
+    REQUIRE_FALSE(shared.ok());
+    CHECK(shared.error().message
+        == QStringLiteral("Nothing was shared: the record of the share could not be saved (The "
+                          "disk is full.), so %1 was removed again.")
+               .arg(path));
+    CHECK_FALSE(QFile::exists(path));
+}
