@@ -16,6 +16,7 @@ const char *const Steps[] = {
     "0002_casework.sql",
     "0003_ending.sql",
     "0004_disclosures.sql",
+    "0005_sync.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

@@ -1,8 +1,8 @@
 #include "store/store.h"
 
 #include "domain/nhsnumber.h"
+#include "protocol/recordschema.h"
 #include "store/migrations.h"
-#include "store/recordschema.h"
 #include "store/transaction.h"
 #include "store/walcheck.h"
 
@@ -602,36 +602,60 @@ Result<void> Store::journal(const RecordKindSpec &kind, const QString &recordId,
     const QString &field, const QVariant &value)
 {
     const Hlc stamp = m_clock.tick();
-    const QString opId = QStringLiteral("%1:%2").arg(m_deviceId).arg(m_nextOpSeq++);
+    const qint64 sequence = m_nextOpSeq++;
+    const QString opId = QStringLiteral("%1:%2").arg(m_deviceId).arg(sequence);
+    // Free text names the version it replaces, so an edit made elsewhere at the same time
+    // is seen as concurrent and kept (sync/PROTOCOL.md).
+    QVariant replaces;
+    const FieldSpec *spec = kind.field(field);
+    if (spec && spec->type == FieldType::Text) {
+        auto current = cached(QStringLiteral("SELECT op_id FROM field_clock WHERE record_kind = ? "
+                                             "AND record_id = ? AND field = ?"));
+        if (!current)
+            return current.error();
+        auto row = (*current)->bind(1, kind.kind).bind(2, recordId).bind(3, field).step();
+        if (!row)
+            return row.error();
+        if (*row && !(*current)->isNull(0))
+            replaces = (*current)->text(0);
+        (*current)->reset();
+    }
     auto insert = cached(QStringLiteral("INSERT INTO change_journal (op_id, record_kind, "
-                                        "record_id, field, value, hlc, device_id) VALUES "
-                                        "(?, ?, ?, ?, ?, ?, ?)"));
+                                        "record_id, field, value, hlc, device_id, op_seq, "
+                                        "replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return insert.error();
     (*insert)->bind(1, opId).bind(2, kind.kind).bind(3, recordId).bind(4, field).bind(5, value);
-    (*insert)->bind(6, stamp.packed()).bind(7, m_deviceId);
+    (*insert)->bind(6, stamp.packed()).bind(7, m_deviceId).bind(8, sequence).bind(9, replaces);
     if (auto ran = (*insert)->run(); !ran)
         return ran.error();
+    return setFieldClock(kind.kind, recordId, field, stamp, m_deviceId, opId);
+}
+
+Result<void> Store::setFieldClock(const QString &kind, const QString &recordId,
+    const QString &field, Hlc stamp, const QString &deviceId, const QString &opId)
+{
     // Update the clock in place, or insert it if the field has none yet. Not INSERT OR
     // REPLACE: inside a transaction SQLite first copies every page such a statement touches
     // into a statement journal, which SQLCipher encrypts page by page; that was most of what
     // encryption cost the write path (tests/bench/README.md).
-    auto clock = cached(QStringLiteral("UPDATE OR FAIL field_clock SET hlc = ?, device_id = ? "
-                                       "WHERE record_kind = ? AND record_id = ? AND field = ?"));
+    auto clock = cached(QStringLiteral("UPDATE OR FAIL field_clock SET hlc = ?, device_id = ?, "
+                                       "op_id = ? WHERE record_kind = ? AND record_id = ? AND "
+                                       "field = ?"));
     if (!clock)
         return clock.error();
-    (*clock)->bind(1, stamp.packed()).bind(2, m_deviceId).bind(3, kind.kind).bind(4, recordId);
-    (*clock)->bind(5, field);
+    (*clock)->bind(1, stamp.packed()).bind(2, deviceId).bind(3, opId).bind(4, kind);
+    (*clock)->bind(5, recordId).bind(6, field);
     if (auto ran = (*clock)->run(); !ran)
         return ran.error();
     if (m_db.changes() > 0)
         return {};
     auto first = cached(QStringLiteral("INSERT OR FAIL INTO field_clock (record_kind, record_id, "
-                                       "field, hlc, device_id) VALUES (?, ?, ?, ?, ?)"));
+                                       "field, hlc, device_id, op_id) VALUES (?, ?, ?, ?, ?, ?)"));
     if (!first)
         return first.error();
-    (*first)->bind(1, kind.kind).bind(2, recordId).bind(3, field).bind(4, stamp.packed());
-    (*first)->bind(5, m_deviceId);
+    (*first)->bind(1, kind).bind(2, recordId).bind(3, field).bind(4, stamp.packed());
+    (*first)->bind(5, deviceId).bind(6, opId);
     return (*first)->run();
 }
 

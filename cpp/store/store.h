@@ -100,6 +100,8 @@ private:
     Result<QVariant> normalise(const RecordKindSpec &kind, const FieldValue &value);
     Result<void> journal(const RecordKindSpec &kind, const QString &recordId, const QString &field,
         const QVariant &value);
+    Result<void> setFieldClock(const QString &kind, const QString &recordId, const QString &field,
+        Hlc stamp, const QString &deviceId, const QString &opId);
     Result<void> audit(const QString &action, const RecordKindSpec &kind, const QString &recordId,
         const QStringList &fields, const QDateTime &now);
     Result<void> saveMeta();

@@ -1,7 +1,7 @@
 #include "store/storeexport.h"
 
+#include "protocol/recordschema.h"
 #include "store/migrations.h"
-#include "store/recordschema.h"
 #include "store/store.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "store/recordschema.h"
+#include "protocol/recordschema.h"
 #include "store/store.h"
 
 // Store::verify lives apart from the write path: it only reads, and IT runs it to

@@ -3,10 +3,10 @@
 
 #include "models/autolock.h"
 #include "models/session.h"
+#include "protocol/recordschema.h"
 #include "screencheck.h"
 #include "security/storeaccess.h"
 #include "store/familyrepository.h"
-#include "store/recordschema.h"
 #include "store/storeexport.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
+#include "protocol/recordschema.h"
 #include "store/familyrepository.h"
-#include "store/recordschema.h"
 #include "storetesthelpers.h"
 
 using namespace doorstep;

@@ -1,4 +1,4 @@
-#include "store/recordschema.h"
+#include "protocol/recordschema.h"
 
 namespace doorstep
 {

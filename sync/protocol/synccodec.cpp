@@ -1,0 +1,694 @@
+#include "protocol/synccodec.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborStreamReader>
+#include <QCborValue>
+#include <QList>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+
+namespace doorstep::sync
+{
+namespace
+{
+
+namespace Key
+{
+constexpr QLatin1String Version("v");
+constexpr QLatin1String Type("type");
+constexpr QLatin1String Ops("ops");
+constexpr QLatin1String Acked("acked");
+constexpr QLatin1String Hlc("hlc");
+constexpr QLatin1String Cursor("cursor");
+constexpr QLatin1String Limit("limit");
+constexpr QLatin1String More("more");
+constexpr QLatin1String Snapshot("snapshot");
+constexpr QLatin1String Removed("removed");
+constexpr QLatin1String Seq("seq");
+constexpr QLatin1String Op("op");
+constexpr QLatin1String Code("code");
+constexpr QLatin1String Message("message");
+constexpr QLatin1String Id("id");
+constexpr QLatin1String Kind("kind");
+constexpr QLatin1String Record("record");
+constexpr QLatin1String Field("field");
+constexpr QLatin1String Value("value");
+constexpr QLatin1String Device("device");
+constexpr QLatin1String Replaces("replaces");
+} // namespace Key
+
+namespace Type
+{
+constexpr QLatin1String Push("push");
+constexpr QLatin1String Pushed("pushed");
+constexpr QLatin1String Pull("pull");
+constexpr QLatin1String Pulled("pulled");
+constexpr QLatin1String Error("error");
+} // namespace Type
+
+constexpr qint64 MaxPullLimit = 5000;
+
+// Longer than any key the protocol uses and short enough to quote in a message.
+constexpr qsizetype MaxQuotedKeyLength = 32;
+
+Error invalid(const QString &message)
+{
+    return makeError(Error::Code::InvalidArgument, message);
+}
+
+QString capitalised(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+// The most CBOR items any body within the limits can hold: a few top-level keys, and per op
+// its map, eight keys and values, its replaces and the wrapping of a pulled entry. Checking
+// the count bounds what QCborValue allocates, which a plain byte limit does not (a one-byte
+// item costs QCborValue far more than one byte).
+qint64 itemBudget(const CodecLimits &limits)
+{
+    return 32 + qint64(limits.maxOps) * (24 + qint64(limits.maxReplaces));
+}
+
+Error readerError(QCborStreamReader &reader)
+{
+    if (reader.lastError() == QCborError::EndOfFile)
+        return invalid(QStringLiteral("The body ends too early: it is truncated."));
+    return invalid(QStringLiteral("The body is not well-formed CBOR."));
+}
+
+/// Walks the whole body iteratively, item by item, before QCborValue sees it: QCborValue's
+/// parser recurses into nested containers and reserves memory by the lengths a body claims,
+/// so it only ever gets bodies whose nesting, lengths and item count are already known to
+/// be within the limits and true.
+std::optional<Error> checkShape(QByteArrayView body, const CodecLimits &limits)
+{
+    QCborStreamReader reader(body.data(), body.size());
+    if (reader.type() == QCborStreamReader::Invalid) {
+        if (body.isEmpty())
+            return invalid(QStringLiteral("The body is empty."));
+        return readerError(reader);
+    }
+    if (!reader.isMap())
+        return invalid(QStringLiteral("The body is not a CBOR map."));
+
+    const qint64 budget = itemBudget(limits);
+    qint64 items = 0;
+    int depth = 0;
+    do {
+        if (reader.lastError() != QCborError::NoError)
+            return readerError(reader);
+        if (depth > 0 && !reader.hasNext()) {
+            if (!reader.leaveContainer())
+                return readerError(reader);
+            --depth;
+            continue;
+        }
+        if (++items > budget)
+            return invalid(QStringLiteral("The body holds more items than a sync body may."));
+        const quint64 remaining = quint64(body.size() - reader.currentOffset());
+        switch (reader.type()) {
+        case QCborStreamReader::Array:
+        case QCborStreamReader::Map: {
+            if (!reader.isLengthKnown())
+                return invalid(QStringLiteral(
+                    "The body holds a list or map of indefinite length, which sync bodies "
+                    "never use."));
+            if (depth >= limits.maxDepth)
+                return invalid(QStringLiteral("The body nests lists and maps more than %1 deep.")
+                                   .arg(limits.maxDepth));
+            // Every entry takes at least a byte (a map entry two), so a longer claim is false;
+            // refusing it here keeps a claim of 2^62 entries from costing anything.
+            const quint64 claimed = reader.length();
+            if (claimed > remaining || (reader.isMap() && claimed > remaining / 2))
+                return invalid(QStringLiteral(
+                    "The body holds a list or map that claims more entries than the body has."));
+            if (!reader.enterContainer())
+                return readerError(reader);
+            ++depth;
+            break;
+        }
+        case QCborStreamReader::String:
+        case QCborStreamReader::ByteArray:
+            if (!reader.isLengthKnown())
+                return invalid(QStringLiteral(
+                    "The body holds a string sent in chunks, which sync bodies never use."));
+            if (reader.length() > quint64(limits.maxStringBytes))
+                return invalid(
+                    QStringLiteral("The body holds a text or byte string longer than %1 bytes.")
+                        .arg(limits.maxStringBytes));
+            if (reader.length() > remaining)
+                return invalid(QStringLiteral("The body ends too early: it is truncated."));
+            // Skipping a string also checks that text is valid UTF-8.
+            if (!reader.next())
+                return readerError(reader);
+            break;
+        case QCborStreamReader::UnsignedInteger:
+            if (reader.toUnsignedInteger() > quint64(std::numeric_limits<qint64>::max()))
+                return invalid(QStringLiteral("The body holds an integer too large for 64 bits."));
+            reader.next();
+            break;
+        case QCborStreamReader::NegativeInteger: {
+            // The magnitude of the value, with -2^64 wrapped to 0.
+            const quint64 magnitude = quint64(reader.toNegativeInteger());
+            if (magnitude == 0 || magnitude > quint64(std::numeric_limits<qint64>::max()) + 1)
+                return invalid(QStringLiteral("The body holds an integer too small for 64 bits."));
+            reader.next();
+            break;
+        }
+        case QCborStreamReader::Tag:
+            // Refused rather than counted: QCborValue would recurse through nested tags too.
+            return invalid(
+                QStringLiteral("The body holds a CBOR tag, which sync bodies never use."));
+        case QCborStreamReader::Invalid:
+            return readerError(reader);
+        default:
+            reader.next();
+            break;
+        }
+    } while (depth > 0);
+
+    if (reader.lastError() != QCborError::NoError)
+        return readerError(reader);
+    if (reader.currentOffset() != body.size())
+        return invalid(QStringLiteral("The body has bytes after its end."));
+    return std::nullopt;
+}
+
+QString describeKey(const QCborValue &key)
+{
+    const QString name = key.toString();
+    if (name.size() > MaxQuotedKeyLength)
+        return {};
+    for (const QChar c : name) {
+        const bool plain = (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_')
+            || c == QLatin1Char('-');
+        if (!plain)
+            return {};
+    }
+    return name;
+}
+
+/// The one value under `key`: refused if the key is missing or appears twice.
+Result<QCborValue> uniqueValue(const QCborMap &map, QLatin1String key, const QString &where)
+{
+    std::optional<QCborValue> found;
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        if (!it.key().isString() || it.key().toString() != key)
+            continue;
+        if (found)
+            return invalid(
+                QStringLiteral("In %1, the key \"%2\" appears more than once.").arg(where, key));
+        found = QCborValue(it.value());
+    }
+    if (!found)
+        return invalid(QStringLiteral("In %1, the key \"%2\" is missing.").arg(where, key));
+    return *found;
+}
+
+/// The values of a map that must hold exactly `names`, in that order.
+Result<QList<QCborValue>> fieldsOf(
+    const QCborValue &value, std::initializer_list<QLatin1String> names, const QString &where)
+{
+    if (!value.isMap())
+        return invalid(QStringLiteral("%1 must be a map.").arg(capitalised(where)));
+    const QCborMap map = value.toMap();
+    QList<QCborValue> values(qsizetype(names.size()));
+    QList<bool> seen(qsizetype(names.size()), false);
+    // Stops at the first stray key, so a map claiming many entries costs little.
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        if (!it.key().isString())
+            return invalid(QStringLiteral("In %1, a key is not text.").arg(where));
+        const QString key = it.key().toString();
+        qsizetype index = 0;
+        for (const QLatin1String name : names) {
+            if (key == name)
+                break;
+            ++index;
+        }
+        if (index == qsizetype(names.size())) {
+            const QString quoted = describeKey(it.key());
+            if (quoted.isEmpty())
+                return invalid(QStringLiteral("In %1, there is an unknown key.").arg(where));
+            return invalid(
+                QStringLiteral("In %1, there is an unknown key \"%2\".").arg(where, quoted));
+        }
+        if (seen[index])
+            return invalid(
+                QStringLiteral("In %1, the key \"%2\" appears more than once.").arg(where, key));
+        seen[index] = true;
+        values[index] = it.value();
+    }
+    qsizetype index = 0;
+    for (const QLatin1String name : names) {
+        if (!seen[index++])
+            return invalid(QStringLiteral("In %1, the key \"%2\" is missing.").arg(where, name));
+    }
+    return values;
+}
+
+Error wrongType(const QString &where, QLatin1String key, const char *expected)
+{
+    return invalid(
+        QStringLiteral("In %1, \"%2\" must be %3.").arg(where, key, QString::fromLatin1(expected)));
+}
+
+Result<qint64> integerOf(const QCborValue &value, QLatin1String key, const QString &where)
+{
+    if (!value.isInteger())
+        return wrongType(where, key, "an integer");
+    return qint64(value.toInteger());
+}
+
+Result<qint64> countOf(const QCborValue &value, QLatin1String key, const QString &where)
+{
+    auto number = integerOf(value, key, where);
+    if (number.ok() && *number < 0)
+        return invalid(QStringLiteral("In %1, \"%2\" must not be negative.").arg(where, key));
+    return number;
+}
+
+Result<Hlc> hlcOf(const QCborValue &value, const QString &where)
+{
+    // A clock reading before 1970 is no time any device wrote at.
+    auto packed = countOf(value, Key::Hlc, where);
+    if (!packed)
+        return packed.error();
+    return Hlc::fromPacked(*packed);
+}
+
+Result<bool> boolOf(const QCborValue &value, QLatin1String key, const QString &where)
+{
+    if (!value.isBool())
+        return wrongType(where, key, "true or false");
+    return value.toBool();
+}
+
+Result<QString> textOf(const QCborValue &value, QLatin1String key, const QString &where)
+{
+    if (!value.isString())
+        return wrongType(where, key, "text");
+    return value.toString();
+}
+
+Result<QString> nonEmptyTextOf(const QCborValue &value, QLatin1String key, const QString &where)
+{
+    auto text = textOf(value, key, where);
+    if (text.ok() && text->isEmpty())
+        return invalid(QStringLiteral("In %1, \"%2\" must not be empty.").arg(where, key));
+    return text;
+}
+
+Result<QCborArray> listOf(const QCborValue &value, QLatin1String key, qsizetype maxEntries,
+    const char *entryNoun, const QString &where)
+{
+    if (!value.isArray())
+        return wrongType(where, key, "a list");
+    const QCborArray list = value.toArray();
+    if (list.size() > maxEntries)
+        return invalid(QStringLiteral("In %1, \"%2\" holds %3 %4; at most %5 are allowed.")
+                           .arg(where, key)
+                           .arg(list.size())
+                           .arg(QString::fromLatin1(entryNoun))
+                           .arg(maxEntries));
+    return list;
+}
+
+Result<QStringList> textListOf(const QCborValue &value, QLatin1String key, qsizetype maxEntries,
+    const char *entryNoun, const QString &where)
+{
+    auto list = listOf(value, key, maxEntries, entryNoun, where);
+    if (!list)
+        return list.error();
+    QStringList texts;
+    texts.reserve(list->size());
+    for (const QCborValue &entry : *list) {
+        if (!entry.isString() || entry.toString().isEmpty())
+            return invalid(QStringLiteral("In %1, every entry of \"%2\" must be non-empty text.")
+                               .arg(where, key));
+        texts.append(entry.toString());
+    }
+    return texts;
+}
+
+QCborValue valueToCbor(const QVariant &value)
+{
+    if (!value.isValid())
+        return QCborValue(nullptr);
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::Long:
+    case QMetaType::Short:
+    case QMetaType::UInt:
+    case QMetaType::UShort:
+        return QCborValue(value.toLongLong());
+    case QMetaType::QString:
+        return QCborValue(value.toString());
+    case QMetaType::QByteArray:
+        return QCborValue(value.toByteArray());
+    default:
+        // Undefined makes every peer refuse the body: better than a silently changed value.
+        Q_ASSERT_X(false, "SyncCodec", "an op value must be null, an integer, text or bytes");
+        return QCborValue();
+    }
+}
+
+Result<QVariant> valueFromCbor(const QCborValue &value, const QString &where)
+{
+    if (value.isNull())
+        return QVariant();
+    if (value.isInteger())
+        return QVariant(qint64(value.toInteger()));
+    if (value.isString())
+        return QVariant(value.toString());
+    if (value.isByteArray())
+        return QVariant(value.toByteArray());
+    return wrongType(where, Key::Value, "null, an integer, text or bytes");
+}
+
+QCborMap opToCbor(const Op &op)
+{
+    QCborMap map;
+    map.insert(Key::Id, op.id);
+    map.insert(Key::Kind, op.kind);
+    map.insert(Key::Record, op.recordId);
+    map.insert(Key::Field, op.field);
+    map.insert(Key::Value, valueToCbor(op.value));
+    map.insert(Key::Hlc, op.hlc.packed());
+    map.insert(Key::Device, op.deviceId);
+    map.insert(Key::Replaces, QCborArray::fromStringList(op.replaces));
+    return map;
+}
+
+Result<Op> opFromCbor(const QCborValue &value, const CodecLimits &limits, const QString &where)
+{
+    auto fields = fieldsOf(value,
+        { Key::Id, Key::Kind, Key::Record, Key::Field, Key::Value, Key::Hlc, Key::Device,
+            Key::Replaces },
+        where);
+    if (!fields)
+        return fields.error();
+    const QList<QCborValue> &f = *fields;
+
+    Op op;
+    auto id = nonEmptyTextOf(f[0], Key::Id, where);
+    if (!id)
+        return id.error();
+    if (opSequence(*id) < 0)
+        return invalid(QStringLiteral("In %1, \"id\" does not end in a local sequence number, "
+                                      "as \"<device>:<sequence>\" does.")
+                           .arg(where));
+    op.id = *id;
+    auto kind = nonEmptyTextOf(f[1], Key::Kind, where);
+    if (!kind)
+        return kind.error();
+    op.kind = *kind;
+    auto record = nonEmptyTextOf(f[2], Key::Record, where);
+    if (!record)
+        return record.error();
+    op.recordId = *record;
+    auto field = nonEmptyTextOf(f[3], Key::Field, where);
+    if (!field)
+        return field.error();
+    op.field = *field;
+    auto fieldValue = valueFromCbor(f[4], where);
+    if (!fieldValue)
+        return fieldValue.error();
+    op.value = *fieldValue;
+    auto hlc = hlcOf(f[5], where);
+    if (!hlc)
+        return hlc.error();
+    op.hlc = *hlc;
+    auto device = nonEmptyTextOf(f[6], Key::Device, where);
+    if (!device)
+        return device.error();
+    op.deviceId = *device;
+    auto replaces = textListOf(f[7], Key::Replaces, limits.maxReplaces, "versions", where);
+    if (!replaces)
+        return replaces.error();
+    op.replaces = *replaces;
+    return op;
+}
+
+QByteArray encodeBody(QLatin1String type, QCborMap body)
+{
+    QCborMap map;
+    map.insert(Key::Version, ProtocolVersion);
+    map.insert(Key::Type, type);
+    for (auto it = body.cbegin(); it != body.cend(); ++it)
+        map.insert(it.key(), it.value());
+    return map.toCborValue().toCbor();
+}
+
+/// The top-level fields of a body of `type`, in the order of `names` (which include the
+/// version and type), once the body has passed every check that is not about its type.
+Result<QList<QCborValue>> decodeBody(QByteArrayView body, const CodecLimits &limits,
+    QLatin1String type, std::initializer_list<QLatin1String> names)
+{
+    if (body.size() > limits.maxBodyBytes)
+        return invalid(QStringLiteral("The body is larger than the limit of %1 bytes.")
+                           .arg(limits.maxBodyBytes));
+    if (auto shapeError = checkShape(body, limits))
+        return *shapeError;
+
+    QCborParserError parseError;
+    const QCborValue top
+        = QCborValue::fromCbor(QByteArray::fromRawData(body.data(), body.size()), &parseError);
+    if (parseError.error != QCborError::NoError || !top.isMap())
+        return invalid(QStringLiteral("The body is not well-formed CBOR."));
+    const QCborMap map = top.toMap();
+    const QString where = QStringLiteral("the %1 body").arg(type);
+
+    // Version first: a newer peer's body may differ in any other way, and it should hear
+    // that the version is the problem.
+    auto version = uniqueValue(map, Key::Version, where);
+    if (!version)
+        return version.error();
+    if (!version->isInteger())
+        return wrongType(where, Key::Version, "an integer");
+    if (version->toInteger() != ProtocolVersion)
+        return makeError(Error::Code::Unsupported,
+            QStringLiteral("This program speaks sync protocol version %1, but the body is "
+                           "version %2.")
+                .arg(ProtocolVersion)
+                .arg(version->toInteger()));
+
+    auto sentType = uniqueValue(map, Key::Type, where);
+    if (!sentType)
+        return sentType.error();
+    if (!sentType->isString())
+        return wrongType(where, Key::Type, "text");
+    const QString sent = sentType->toString();
+    if (sent != type) {
+        const bool known = sent == Type::Push || sent == Type::Pushed || sent == Type::Pull
+            || sent == Type::Pulled || sent == Type::Error;
+        if (!known)
+            return invalid(QStringLiteral("Expected a body of type \"%1\", but the body's type "
+                                          "is not one this protocol has.")
+                               .arg(type));
+        return invalid(
+            QStringLiteral("Expected a body of type \"%1\", but the body is of type \"%2\".")
+                .arg(type, sent));
+    }
+    return fieldsOf(top, names, where);
+}
+
+} // namespace
+
+QByteArray SyncCodec::encode(const PushRequest &request)
+{
+    QCborArray ops;
+    for (const Op &op : request.ops)
+        ops.append(opToCbor(op));
+    QCborMap body;
+    body.insert(Key::Ops, ops);
+    return encodeBody(Type::Push, body);
+}
+
+QByteArray SyncCodec::encode(const PushReply &reply)
+{
+    QCborMap body;
+    body.insert(Key::Acked, reply.acked);
+    body.insert(Key::Hlc, reply.serverHlc.packed());
+    return encodeBody(Type::Pushed, body);
+}
+
+QByteArray SyncCodec::encode(const PullRequest &request)
+{
+    QCborMap body;
+    body.insert(Key::Cursor, request.cursor);
+    body.insert(Key::Limit, request.limit);
+    return encodeBody(Type::Pull, body);
+}
+
+QByteArray SyncCodec::encode(const PullReply &reply)
+{
+    QCborArray ops;
+    for (const LoggedOp &logged : reply.ops) {
+        QCborMap entry;
+        entry.insert(Key::Seq, logged.serverSeq);
+        entry.insert(Key::Op, opToCbor(logged.op));
+        ops.append(entry);
+    }
+    QCborMap body;
+    body.insert(Key::Ops, ops);
+    body.insert(Key::Cursor, reply.cursor);
+    body.insert(Key::More, reply.more);
+    body.insert(Key::Snapshot, reply.snapshot);
+    body.insert(Key::Removed, QCborArray::fromStringList(reply.removedFamilies));
+    body.insert(Key::Hlc, reply.serverHlc.packed());
+    return encodeBody(Type::Pulled, body);
+}
+
+QByteArray SyncCodec::encode(const ErrorReply &reply)
+{
+    QCborMap body;
+    body.insert(Key::Code, reply.code);
+    body.insert(Key::Message, reply.message);
+    return encodeBody(Type::Error, body);
+}
+
+Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, limits, Type::Push, { Key::Version, Key::Type, Key::Ops });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the push body");
+    auto ops = listOf(fields->at(2), Key::Ops, limits.maxOps, "ops", where);
+    if (!ops)
+        return ops.error();
+
+    PushRequest request;
+    request.ops.reserve(ops->size());
+    for (qsizetype i = 0; i < ops->size(); ++i) {
+        // Counted from 1: the message is for people.
+        auto op
+            = opFromCbor(ops->at(i), limits, QStringLiteral("op %1 of %2").arg(i + 1).arg(where));
+        if (!op)
+            return op.error();
+        request.ops.append(*op);
+    }
+    return request;
+}
+
+Result<PushReply> SyncCodec::decodePushReply(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields
+        = decodeBody(body, limits, Type::Pushed, { Key::Version, Key::Type, Key::Acked, Key::Hlc });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the pushed body");
+    PushReply reply;
+    auto acked = countOf(fields->at(2), Key::Acked, where);
+    if (!acked)
+        return acked.error();
+    reply.acked = *acked;
+    auto hlc = hlcOf(fields->at(3), where);
+    if (!hlc)
+        return hlc.error();
+    reply.serverHlc = *hlc;
+    return reply;
+}
+
+Result<PullRequest> SyncCodec::decodePullRequest(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(
+        body, limits, Type::Pull, { Key::Version, Key::Type, Key::Cursor, Key::Limit });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the pull body");
+    PullRequest request;
+    auto cursor = countOf(fields->at(2), Key::Cursor, where);
+    if (!cursor)
+        return cursor.error();
+    request.cursor = *cursor;
+    auto limit = integerOf(fields->at(3), Key::Limit, where);
+    if (!limit)
+        return limit.error();
+    if (*limit < 1 || *limit > MaxPullLimit)
+        return invalid(QStringLiteral("In %1, \"limit\" must be between 1 and %2.")
+                           .arg(where)
+                           .arg(MaxPullLimit));
+    request.limit = int(*limit);
+    return request;
+}
+
+Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, limits, Type::Pulled,
+        { Key::Version, Key::Type, Key::Ops, Key::Cursor, Key::More, Key::Snapshot, Key::Removed,
+            Key::Hlc });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the pulled body");
+    const QList<QCborValue> &f = *fields;
+
+    auto ops = listOf(f[2], Key::Ops, limits.maxOps, "ops", where);
+    if (!ops)
+        return ops.error();
+    PullReply reply;
+    reply.ops.reserve(ops->size());
+    for (qsizetype i = 0; i < ops->size(); ++i) {
+        const QString entryWhere = QStringLiteral("entry %1 of %2").arg(i + 1).arg(where);
+        auto entry = fieldsOf(ops->at(i), { Key::Seq, Key::Op }, entryWhere);
+        if (!entry)
+            return entry.error();
+        auto seq = countOf(entry->at(0), Key::Seq, entryWhere);
+        if (!seq)
+            return seq.error();
+        auto op = opFromCbor(entry->at(1), limits, QStringLiteral("the op in %1").arg(entryWhere));
+        if (!op)
+            return op.error();
+        reply.ops.append(LoggedOp { *seq, *op });
+    }
+    auto cursor = countOf(f[3], Key::Cursor, where);
+    if (!cursor)
+        return cursor.error();
+    reply.cursor = *cursor;
+    auto more = boolOf(f[4], Key::More, where);
+    if (!more)
+        return more.error();
+    reply.more = *more;
+    auto snapshot = boolOf(f[5], Key::Snapshot, where);
+    if (!snapshot)
+        return snapshot.error();
+    reply.snapshot = *snapshot;
+    // No limit of its own: a batch names no more families than it could hold ops.
+    auto removed = textListOf(f[6], Key::Removed, limits.maxOps, "families", where);
+    if (!removed)
+        return removed.error();
+    reply.removedFamilies = *removed;
+    auto hlc = hlcOf(f[7], where);
+    if (!hlc)
+        return hlc.error();
+    reply.serverHlc = *hlc;
+    return reply;
+}
+
+Result<ErrorReply> SyncCodec::decodeErrorReply(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(
+        body, limits, Type::Error, { Key::Version, Key::Type, Key::Code, Key::Message });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the error body");
+    ErrorReply reply;
+    auto code = nonEmptyTextOf(fields->at(2), Key::Code, where);
+    if (!code)
+        return code.error();
+    reply.code = *code;
+    auto message = textOf(fields->at(3), Key::Message, where);
+    if (!message)
+        return message.error();
+    reply.message = *message;
+    return reply;
+}
+
+} // namespace doorstep::sync

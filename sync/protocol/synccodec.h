@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/result.h"
+#include "protocol/syncmessages.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace doorstep::sync
+{
+
+/// What a body may hold before it is refused. The defaults are the server's; a test may
+/// lower them.
+struct CodecLimits {
+    qsizetype maxBodyBytes = 8 * 1024 * 1024;
+    qsizetype maxOps = 5000;
+    qsizetype maxStringBytes = 256 * 1024; ///< a text or byte value, id or field name
+    qsizetype maxReplaces = 64;
+    int maxDepth = 8; ///< maps and arrays inside one another
+};
+
+/// CBOR bodies of version ProtocolVersion (sync/PROTOCOL.md). Encoding cannot fail. Decoding
+/// takes bytes from the network: anything that is not exactly a well-formed body of the
+/// expected type, within the limits, is an InvalidArgument error whose message says what
+/// was wrong (and never echoes the bytes); an unknown version is Unsupported.
+class SyncCodec
+{
+public:
+    static QByteArray encode(const PushRequest &request);
+    static QByteArray encode(const PushReply &reply);
+    static QByteArray encode(const PullRequest &request);
+    static QByteArray encode(const PullReply &reply);
+    static QByteArray encode(const ErrorReply &reply);
+
+    static Result<PushRequest> decodePushRequest(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<PushReply> decodePushReply(QByteArrayView body, const CodecLimits &limits = {});
+    static Result<PullRequest> decodePullRequest(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<PullReply> decodePullReply(QByteArrayView body, const CodecLimits &limits = {});
+    static Result<ErrorReply> decodeErrorReply(QByteArrayView body, const CodecLimits &limits = {});
+};
+
+} // namespace doorstep::sync
