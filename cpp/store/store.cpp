@@ -217,6 +217,10 @@ Result<void> Store::loadMeta()
             m_userId = meta->text(1);
         else if (name == QLatin1String("next_op_seq"))
             m_nextOpSeq = meta->integer(1);
+        else if (name == QLatin1String("pull_cursor"))
+            m_pullCursor = meta->integer(1);
+        else if (name == QLatin1String("acked_op_seq"))
+            m_ackedOpSeq = meta->integer(1);
         else if (name == QLatin1String("hlc"))
             m_clock.restore(Hlc::fromPacked(meta->integer(1)));
     }
@@ -660,15 +664,16 @@ Result<void> Store::setFieldClock(const QString &kind, const QString &recordId,
 }
 
 Result<void> Store::audit(const QString &action, const RecordKindSpec &kind,
-    const QString &recordId, const QStringList &fields, const QDateTime &now)
+    const QString &recordId, const QStringList &fields, const QDateTime &now, const QString &origin)
 {
     auto insert = cached(QStringLiteral("INSERT INTO audit_log (at, actor_id, device_id, action, "
                                         "record_kind, record_id, fields, origin) VALUES "
-                                        "(?, ?, ?, ?, ?, ?, ?, 'local')"));
+                                        "(?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return insert.error();
     (*insert)->bind(1, isoNow(now)).bind(2, m_userId).bind(3, m_deviceId).bind(4, action);
     (*insert)->bind(5, kind.kind).bind(6, recordId).bind(7, fields.join(QLatin1Char(',')));
+    (*insert)->bind(8, origin);
     return (*insert)->run();
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "protocol/hybridlogicalclock.h"
+#include "protocol/op.h"
 #include "store/change.h"
 #include "store/database.h"
 #include "store/integritycheck.h"
@@ -25,6 +26,14 @@ struct VerifyReport {
     qint64 records = 0;
     qint64 journalEntries = 0;
     bool ok() const { return problems.isEmpty(); }
+};
+
+/// What applying a pulled batch did.
+struct SyncApplied {
+    int newOps = 0; ///< ops this store did not hold before
+    QStringList kinds; ///< kinds of record whose rows changed, for the models to re-read
+    int heldBack
+        = 0; ///< records waiting for the rest of their create, or for a record they refer to
 };
 
 /// The encrypted local store. The one place that writes: apply() writes the record, a
@@ -73,6 +82,18 @@ public:
     /// Prepares a read-only query for a repository; any SQL that could write is refused.
     Result<Statement> query(const QString &sql);
 
+    /// Sync (sync/PROTOCOL.md): this device's ops the server has not acknowledged, oldest
+    /// first, at most limit of them.
+    Result<QList<Op>> outbox(int limit);
+    /// The server holds every op this device wrote up to local sequence `through`.
+    Result<void> acknowledge(qint64 through);
+    /// Applies ops pulled from the server and stores the cursor with them, in one
+    /// transaction: all of it or none. Ops this store already holds change nothing; every
+    /// op is checked against the schema first, and a batch with one bad op is refused whole.
+    Result<SyncApplied> applyPulled(const QList<Op> &ops, qint64 cursor);
+    qint64 pullCursor() const { return m_pullCursor; }
+    qint64 acknowledgedThrough() const { return m_ackedOpSeq; }
+
     /// Integrity check, foreign keys, and journal ↔ records consistency.
     Result<VerifyReport> verify();
 
@@ -103,7 +124,12 @@ private:
     Result<void> setFieldClock(const QString &kind, const QString &recordId, const QString &field,
         Hlc stamp, const QString &deviceId, const QString &opId);
     Result<void> audit(const QString &action, const RecordKindSpec &kind, const QString &recordId,
-        const QStringList &fields, const QDateTime &now);
+        const QStringList &fields, const QDateTime &now,
+        const QString &origin = QStringLiteral("local"));
+    enum class Materialised { Written, Unchanged, Held };
+    Result<Materialised> materialise(
+        const RecordKindSpec &kind, const QString &recordId, const QDateTime &now);
+    Result<bool> exists(const RecordKindSpec &kind, const QString &recordId);
     Result<void> saveMeta();
 
     StorePaths m_paths;
@@ -113,6 +139,8 @@ private:
     QString m_deviceId;
     QString m_userId;
     qint64 m_nextOpSeq = 1;
+    qint64 m_pullCursor = 0;
+    qint64 m_ackedOpSeq = 0;
     std::map<QString, Statement> m_statements;
     std::unique_ptr<IntegrityCheck> m_integrityCheck;
 };

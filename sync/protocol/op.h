@@ -20,7 +20,7 @@ struct Op {
     QString kind; ///< a record kind, e.g. "visit"
     QString recordId;
     QString field;
-    /// Null, qint64, QString or QByteArray: what SQLite stores for the field.
+    /// Null, qint64, double, QString or QByteArray: what SQLite stores for the field.
     QVariant value;
     Hlc hlc;
     QString deviceId;

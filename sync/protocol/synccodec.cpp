@@ -5,6 +5,7 @@
 #include <QCborStreamReader>
 #include <QCborValue>
 #include <QList>
+#include <cmath>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -353,9 +354,12 @@ QCborValue valueToCbor(const QVariant &value)
         return QCborValue(value.toString());
     case QMetaType::QByteArray:
         return QCborValue(value.toByteArray());
+    case QMetaType::Double:
+        return QCborValue(value.toDouble());
     default:
         // Undefined makes every peer refuse the body: better than a silently changed value.
-        Q_ASSERT_X(false, "SyncCodec", "an op value must be null, an integer, text or bytes");
+        Q_ASSERT_X(false, "SyncCodec",
+            "an op value must be null, an integer, a real number, text or bytes");
         return QCborValue();
     }
 }
@@ -370,7 +374,13 @@ Result<QVariant> valueFromCbor(const QCborValue &value, const QString &where)
         return QVariant(value.toString());
     if (value.isByteArray())
         return QVariant(value.toByteArray());
-    return wrongType(where, Key::Value, "null, an integer, text or bytes");
+    if (value.isDouble()) {
+        // A stroke's width, say: a number, never NaN or infinity, which no field can hold.
+        if (!std::isfinite(value.toDouble()))
+            return wrongType(where, Key::Value, "a finite number");
+        return QVariant(value.toDouble());
+    }
+    return wrongType(where, Key::Value, "null, an integer, a real number, text or bytes");
 }
 
 QCborMap opToCbor(const Op &op)

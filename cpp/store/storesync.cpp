@@ -1,0 +1,424 @@
+// Store's side of sync (sync/PROTOCOL.md): the outbox, the server's acknowledgement, and
+// applying pulled ops by the merge rules in one transaction with the pull cursor.
+#include "protocol/recordmerge.h"
+#include "store/store.h"
+#include "store/transaction.h"
+
+#include <QScopeGuard>
+#include <QSet>
+#include <QUuid>
+
+namespace doorstep
+{
+
+namespace
+{
+
+const QString CausalLength = QString::fromLatin1(Op::CausalLength);
+
+Error badOp(int index, const QString &why)
+{
+    return makeError(Error::Code::InvalidArgument,
+        QStringLiteral("Op %1 of the pulled batch %2; nothing was applied.")
+            .arg(index + 1)
+            .arg(why));
+}
+
+/// What another store may have written into a field of this kind: checked again here,
+/// since the bytes came over the network.
+std::optional<QString> valueProblem(const FieldSpec &spec, const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return std::nullopt;
+    const int type = value.typeId();
+    const bool isText = type == QMetaType::QString;
+    const bool isInteger = type == QMetaType::LongLong;
+    switch (spec.type) {
+    case FieldType::Text:
+    case FieldType::Label:
+    case FieldType::Date:
+    case FieldType::DateTime:
+    case FieldType::Reference:
+    case FieldType::NhsNumber:
+        if (!isText)
+            return QStringLiteral("must be text");
+        return std::nullopt;
+    case FieldType::Choice:
+        if (!isText || !spec.choices.contains(value.toString()))
+            return QStringLiteral("must be one of the field's choices");
+        return std::nullopt;
+    case FieldType::Integer:
+        if (!isInteger)
+            return QStringLiteral("must be a whole number");
+        if (spec.maximum > spec.minimum
+            && (value.toLongLong() < spec.minimum || value.toLongLong() > spec.maximum))
+            return QStringLiteral("is out of range");
+        return std::nullopt;
+    case FieldType::Boolean:
+        if (!isInteger || (value.toLongLong() != 0 && value.toLongLong() != 1))
+            return QStringLiteral("must be yes or no");
+        return std::nullopt;
+    case FieldType::Real:
+        if (!isInteger && type != QMetaType::Double)
+            return QStringLiteral("must be a number");
+        return std::nullopt;
+    case FieldType::Blob:
+        if (type != QMetaType::QByteArray)
+            return QStringLiteral("must be binary data");
+        return std::nullopt;
+    }
+    return QStringLiteral("has a type this store does not know");
+}
+
+Result<void> checkOp(const Op &op, int index)
+{
+    const RecordKindSpec *kind = RecordSchema::find(op.kind);
+    if (!kind)
+        return badOp(index, QStringLiteral("is for a kind of record this version does not store"));
+    if (QUuid::fromString(op.recordId).isNull())
+        return badOp(index, QStringLiteral("names a record id that is not a UUID"));
+    if (opSequence(op.id) < 1 || op.deviceId.isEmpty()
+        || !op.id.startsWith(op.deviceId + QLatin1Char(':')))
+        return badOp(index, QStringLiteral("has an op id that does not belong to its device"));
+    if (op.field == CausalLength) {
+        if (op.value.typeId() != QMetaType::LongLong || op.value.toLongLong() < 1)
+            return badOp(index,
+                QStringLiteral("gives a record's life as something other than a "
+                               "positive count"));
+        return {};
+    }
+    const FieldSpec *spec = kind->field(op.field);
+    if (!spec)
+        return badOp(index, QStringLiteral("names a field the %1 does not have").arg(kind->label));
+    if (auto problem = valueProblem(*spec, op.value))
+        return badOp(index, QStringLiteral("has a %1 that %2").arg(spec->label, *problem));
+    return {};
+}
+
+} // namespace
+
+Result<QList<Op>> Store::outbox(int limit)
+{
+    auto rows = cached(QStringLiteral(
+        "SELECT op_id, record_kind, record_id, field, value, hlc, replaces FROM change_journal "
+        "WHERE device_id = ? AND op_seq > ? ORDER BY op_seq LIMIT ?"));
+    if (!rows)
+        return rows.error();
+    (*rows)->bind(1, m_deviceId).bind(2, m_ackedOpSeq).bind(3, qint64(limit));
+    QList<Op> ops;
+    for (;;) {
+        auto row = (*rows)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        Statement &s = **rows;
+        Op op { s.text(0), s.text(1), s.text(2), s.text(3), s.value(4),
+            Hlc::fromPacked(s.integer(5)), m_deviceId, {} };
+        if (!s.isNull(6))
+            op.replaces = s.text(6).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        ops << op;
+    }
+    (*rows)->reset();
+    return ops;
+}
+
+Result<void> Store::acknowledge(qint64 through)
+{
+    if (through <= m_ackedOpSeq)
+        return {};
+    if (through >= m_nextOpSeq)
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("The server acknowledged changes this device never made; nothing "
+                           "was recorded."));
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
+    if (!update)
+        return update.error();
+    if (auto ran = (*update)->bind(1, through).bind(2, QStringLiteral("acked_op_seq")).run(); !ran)
+        return ran.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    m_ackedOpSeq = through;
+    return {};
+}
+
+Result<bool> Store::exists(const RecordKindSpec &kind, const QString &recordId)
+{
+    auto found = cached(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(kind.table));
+    if (!found)
+        return found.error();
+    auto row = (*found)->bind(1, recordId).step();
+    (*found)->reset();
+    return row;
+}
+
+Result<Store::Materialised> Store::materialise(
+    const RecordKindSpec &kind, const QString &recordId, const QDateTime &now)
+{
+    auto rows = cached(QStringLiteral("SELECT op_id, field, value, hlc, device_id, replaces FROM "
+                                      "change_journal WHERE record_kind = ? AND record_id = ?"));
+    if (!rows)
+        return rows.error();
+    (*rows)->bind(1, kind.kind).bind(2, recordId);
+    QList<Op> ops;
+    for (;;) {
+        auto row = (*rows)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        Statement &s = **rows;
+        Op op { s.text(0), kind.kind, recordId, s.text(1), s.value(2),
+            Hlc::fromPacked(s.integer(3)), s.text(4), {} };
+        if (!s.isNull(5))
+            op.replaces = s.text(5).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        ops << op;
+    }
+    (*rows)->reset();
+    const RecordMerge::Record record = RecordMerge::resolve(kind, ops);
+
+    // A record it refers to that is not here yet (it comes later in the log) holds it back:
+    // written now, it would fail its foreign key and take the whole batch with it.
+    for (const FieldSpec &spec : kind.fields) {
+        if (spec.type != FieldType::Reference)
+            continue;
+        const auto field = record.fields.find(spec.name);
+        if (field == record.fields.end() || !field->second.current
+            || field->second.current->value.isNull())
+            continue;
+        auto present = exists(
+            *RecordSchema::find(spec.referencedKind), field->second.current->value.toString());
+        if (!present)
+            return present.error();
+        if (!*present)
+            return Materialised::Held;
+    }
+
+    auto present = exists(kind, recordId);
+    if (!present)
+        return present.error();
+    QStringList columns;
+    QList<QVariant> values;
+    for (const auto &[name, outcome] : record.fields) {
+        if (!outcome.current)
+            continue;
+        if (name != CausalLength && !kind.field(name))
+            continue;
+        columns << name;
+        values << outcome.current->value;
+    }
+    QStringList written;
+    if (!*present) {
+        if (!record.isComplete(kind))
+            return Materialised::Held;
+        QStringList marks(columns.size() + 1, QStringLiteral("?"));
+        auto insert = cached(
+            QStringLiteral("INSERT INTO %1 (id,%2) VALUES (%3)")
+                .arg(kind.table, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+        if (!insert)
+            return insert.error();
+        (*insert)->bind(1, recordId);
+        for (int i = 0; i < values.size(); ++i)
+            (*insert)->bind(i + 2, values[i]);
+        if (auto ran = (*insert)->run(); !ran)
+            return ran.error();
+        written = columns;
+    } else {
+        auto current = cached(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                                  .arg(columns.join(QLatin1Char(',')), kind.table));
+        if (!current)
+            return current.error();
+        auto row = (*current)->bind(1, recordId).step();
+        if (!row)
+            return row.error();
+        QStringList assignments;
+        QList<QVariant> changed;
+        for (int i = 0; i < columns.size(); ++i) {
+            const QVariant old = (*current)->value(i);
+            const bool same = (old.isNull() && values[i].isNull())
+                || (!old.isNull() && !values[i].isNull() && old == values[i]);
+            if (same)
+                continue;
+            assignments << QStringLiteral("%1 = ?").arg(columns[i]);
+            changed << values[i];
+            written << columns[i];
+        }
+        (*current)->reset();
+        if (!assignments.isEmpty()) {
+            auto update = cached(QStringLiteral("UPDATE OR FAIL %1 SET %2 WHERE id = ?")
+                                     .arg(kind.table, assignments.join(QLatin1Char(','))));
+            if (!update)
+                return update.error();
+            for (int i = 0; i < changed.size(); ++i)
+                (*update)->bind(i + 1, changed[i]);
+            (*update)->bind(changed.size() + 1, recordId);
+            if (auto ran = (*update)->run(); !ran)
+                return ran.error();
+        }
+    }
+
+    auto clearConflicts = cached(
+        QStringLiteral("DELETE FROM conflict_versions WHERE record_kind = ? AND record_id = ?"));
+    if (!clearConflicts)
+        return clearConflicts.error();
+    if (auto ran = (*clearConflicts)->bind(1, kind.kind).bind(2, recordId).run(); !ran)
+        return ran.error();
+    auto addConflict = cached(QStringLiteral("INSERT OR IGNORE INTO conflict_versions "
+                                             "(record_kind, record_id, field, op_id) VALUES "
+                                             "(?, ?, ?, ?)"));
+    if (!addConflict)
+        return addConflict.error();
+    for (const auto &[name, outcome] : record.fields) {
+        if (outcome.current) {
+            const Op &op = *outcome.current;
+            if (auto set = setFieldClock(kind.kind, recordId, name, op.hlc, op.deviceId, op.id);
+                !set)
+                return set.error();
+        }
+        for (const Op &conflict : outcome.conflicts) {
+            (*addConflict)->bind(1, kind.kind).bind(2, recordId).bind(3, name).bind(4, conflict.id);
+            if (auto ran = (*addConflict)->run(); !ran)
+                return ran.error();
+        }
+    }
+    if (written.isEmpty())
+        return Materialised::Unchanged;
+    if (auto audited
+        = audit(QStringLiteral("receive"), kind, recordId, written, now, QStringLiteral("sync"));
+        !audited)
+        return audited.error();
+    return Materialised::Written;
+}
+
+Result<SyncApplied> Store::applyPulled(const QList<Op> &ops, qint64 cursor)
+{
+    if (cursor < m_pullCursor)
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("The server's cursor went backwards (from %1 to %2); nothing was "
+                           "applied.")
+                .arg(m_pullCursor)
+                .arg(cursor));
+    for (int i = 0; i < ops.size(); ++i) {
+        if (auto checked = checkOp(ops[i], i); !checked)
+            return checked.error();
+    }
+
+    const Hlc clockBefore = m_clock.last();
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    const auto resetStatements = [this] {
+        for (auto &entry : m_statements)
+            entry.second.reset();
+    };
+    auto restore = qScopeGuard([&] {
+        resetStatements();
+        m_clock = HybridLogicalClock(m_options.clock, clockBefore);
+    });
+
+    SyncApplied applied;
+    using Key = std::pair<QString, QString>;
+    QList<Key> touched;
+    QSet<Key> seen;
+    auto known = cached(QStringLiteral("SELECT 1 FROM change_journal WHERE op_id = ?"));
+    auto insert = cached(QStringLiteral(
+        "INSERT INTO change_journal (op_id, record_kind, record_id, field, value, hlc, "
+        "device_id, op_seq, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!known)
+        return known.error();
+    if (!insert)
+        return insert.error();
+    for (const Op &op : ops) {
+        auto row = (*known)->bind(1, op.id).step();
+        (*known)->reset();
+        if (!row)
+            return row.error();
+        if (*row)
+            continue; // held already: applying it again changes nothing
+        const QVariant replaces
+            = op.replaces.isEmpty() ? QVariant() : QVariant(op.replaces.join(QLatin1Char(' ')));
+        (*insert)->bind(1, op.id).bind(2, op.kind).bind(3, op.recordId).bind(4, op.field);
+        (*insert)->bind(5, op.value).bind(6, op.hlc.packed()).bind(7, op.deviceId);
+        (*insert)->bind(8, opSequence(op.id)).bind(9, replaces);
+        if (auto ran = (*insert)->run(); !ran)
+            return ran.error();
+        m_clock.receive(op.hlc);
+        ++applied.newOps;
+        const Key key { op.kind, op.recordId };
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            touched << key;
+        }
+    }
+
+    // Records held back before are tried again: what they waited for may have come.
+    auto held = cached(QStringLiteral("SELECT record_kind, record_id FROM held_records"));
+    if (!held)
+        return held.error();
+    for (;;) {
+        auto row = (*held)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const Key key { (*held)->text(0), (*held)->text(1) };
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            touched << key;
+        }
+    }
+    (*held)->reset();
+
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
+    // A record can wait for another in the same batch: go round until no more can be written.
+    QList<Key> waiting = touched;
+    bool progress = true;
+    while (progress && !waiting.isEmpty()) {
+        progress = false;
+        QList<Key> still;
+        for (const Key &key : waiting) {
+            auto result = materialise(*RecordSchema::find(key.first), key.second, now);
+            if (!result)
+                return result.error();
+            if (*result == Materialised::Held) {
+                still << key;
+                continue;
+            }
+            progress = true;
+            if (*result == Materialised::Written && !applied.kinds.contains(key.first))
+                applied.kinds << key.first;
+        }
+        waiting = still;
+    }
+
+    if (auto ran = m_db.exec(QStringLiteral("DELETE FROM held_records")); !ran)
+        return ran.error();
+    auto hold
+        = cached(QStringLiteral("INSERT INTO held_records (record_kind, record_id) VALUES (?, ?)"));
+    if (!hold)
+        return hold.error();
+    for (const Key &key : waiting) {
+        if (auto ran = (*hold)->bind(1, key.first).bind(2, key.second).run(); !ran)
+            return ran.error();
+    }
+    applied.heldBack = int(waiting.size());
+
+    auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
+    if (!update)
+        return update.error();
+    if (auto ran = (*update)->bind(1, cursor).bind(2, QStringLiteral("pull_cursor")).run(); !ran)
+        return ran.error();
+    if (auto saved = saveMeta(); !saved)
+        return saved.error();
+    resetStatements();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    restore.dismiss();
+    m_pullCursor = cursor;
+    return applied;
+}
+
+} // namespace doorstep

@@ -1,0 +1,234 @@
+#include "storetesthelpers.h"
+
+using namespace doorstep;
+using namespace doorstep::test;
+
+namespace
+{
+
+/// Two devices' stores and the ops that pass between them, as the server would relay them.
+struct TwoDevices {
+    QTemporaryDir dir;
+    ManualClock leadClock;
+    ManualClock schoolClock;
+    std::unique_ptr<Store> lead = makeStore(dir.filePath(QStringLiteral("lead")), &leadClock);
+    std::unique_ptr<Store> school = makeStore(dir.filePath(QStringLiteral("school")), &schoolClock);
+    qint64 schoolCursor = 0;
+    qint64 leadCursor = 0;
+
+    TwoDevices() { schoolClock.now += 3 * 24 * 3600 * 1000LL; } // a tablet three days fast
+
+    /// Everything `from` has not yet had acknowledged, applied on `to`.
+    SyncApplied relay(Store &from, Store &to, qint64 &cursor)
+    {
+        auto ops = from.outbox(1000);
+        REQUIRE(ops.ok());
+        cursor += ops->size();
+        auto applied = to.applyPulled(*ops, cursor);
+        INFO((applied ? QString() : applied.error().message).toStdString());
+        REQUIRE(applied.ok());
+        if (!ops->isEmpty())
+            REQUIRE(from.acknowledge(opSequence(ops->last().id)).ok());
+        return *applied;
+    }
+    SyncApplied leadToSchool() { return relay(*lead, *school, schoolCursor); }
+    SyncApplied schoolToLead() { return relay(*school, *lead, leadCursor); }
+};
+
+QString visitOf(Store &store, const QString &familyId)
+{
+    auto id = store.apply(Change::create(QStringLiteral("visit"),
+        { { QStringLiteral("family_id"), familyId },
+            { QStringLiteral("visit_at"), QStringLiteral("2026-03-04T10:30:00Z") },
+            { QStringLiteral("worries"), QStringLiteral("Rent arrears") } }));
+    REQUIRE(id.ok());
+    return *id;
+}
+
+QString textOf(Store &store, const char *sql, const QString &id)
+{
+    auto query = store.query(QString::fromLatin1(sql));
+    REQUIRE(query.ok());
+    query->bind(1, id);
+    auto row = query->step();
+    REQUIRE(row.ok());
+    return *row ? query->text(0) : QString();
+}
+
+qint64 countOf(Store &store, const QString &sql)
+{
+    auto query = store.query(sql);
+    REQUIRE(query.ok());
+    REQUIRE(query->step().ok());
+    return query->integer(0);
+}
+
+} // namespace
+
+TEST_CASE("A family made on one device arrives whole on another, once", "[store]")
+{
+    TwoDevices d;
+    const QString family = createFamily(*d.lead, QStringLiteral("Okafor"));
+    const QString visit = visitOf(*d.lead, family);
+
+    const SyncApplied applied = d.leadToSchool();
+    CHECK(applied.newOps > 0);
+    CHECK(applied.heldBack == 0);
+    CHECK(applied.kinds == QStringList { QStringLiteral("family"), QStringLiteral("visit") });
+    CHECK(textOf(*d.school, "SELECT family_name FROM families WHERE id = ?", family)
+        == QStringLiteral("Okafor"));
+    CHECK(textOf(*d.school, "SELECT worries FROM visits WHERE id = ?", visit)
+        == QStringLiteral("Rent arrears"));
+    CHECK(d.school->pullCursor() == d.schoolCursor);
+    CHECK(countOf(*d.school, QStringLiteral("SELECT count(*) FROM audit_log WHERE origin = 'sync'"))
+        == 2);
+    // The school's own outbox holds only what the school wrote.
+    auto outbox = d.school->outbox(100);
+    REQUIRE(outbox.ok());
+    CHECK(outbox->isEmpty());
+
+    // The same batch again changes nothing.
+    auto ops = d.lead->outbox(100);
+    REQUIRE(ops.ok());
+    CHECK(ops->isEmpty());
+    auto again = d.school->applyPulled({}, d.schoolCursor);
+    REQUIRE(again.ok());
+    CHECK(again->newOps == 0);
+}
+
+TEST_CASE("Notes edited on two devices at once keep both texts", "[store]")
+{
+    TwoDevices d;
+    const QString visit = visitOf(*d.lead, createFamily(*d.lead, QStringLiteral("Okafor")));
+    d.leadToSchool();
+
+    REQUIRE(
+        d.lead
+            ->apply(Change::update(QStringLiteral("visit"), visit,
+                { { QStringLiteral("worries"), QStringLiteral("Rent arrears; eviction letter") } }))
+            .ok());
+    d.schoolClock.now += 1000;
+    REQUIRE(d.school
+                ->apply(Change::update(QStringLiteral("visit"), visit,
+                    { { QStringLiteral("worries"),
+                        QStringLiteral("Rent arrears; Jan late to school") } }))
+                .ok());
+    d.leadToSchool();
+    d.schoolToLead();
+
+    // The school's tablet is days fast, so its edit wins the field; the lead's is kept.
+    for (Store *store : { d.lead.get(), d.school.get() }) {
+        CHECK(textOf(*store, "SELECT worries FROM visits WHERE id = ?", visit)
+            == QStringLiteral("Rent arrears; Jan late to school"));
+        CHECK(textOf(*store,
+                  "SELECT j.value FROM conflict_versions c JOIN change_journal j ON j.op_id = "
+                  "c.op_id WHERE c.record_id = ? AND c.field = 'worries'",
+                  visit)
+            == QStringLiteral("Rent arrears; eviction letter"));
+    }
+}
+
+TEST_CASE("A visit that arrives before its family waits for it", "[store]")
+{
+    TwoDevices d;
+    const QString family = createFamily(*d.lead, QStringLiteral("Okafor"));
+    const QString visit = visitOf(*d.lead, family);
+    auto ops = d.lead->outbox(1000);
+    REQUIRE(ops.ok());
+    QList<Op> familyOps;
+    QList<Op> visitOps;
+    for (const Op &op : *ops)
+        (op.kind == QLatin1String("family") ? familyOps : visitOps) << op;
+
+    auto first = d.school->applyPulled(visitOps, 1);
+    REQUIRE(first.ok());
+    CHECK(first->heldBack == 1);
+    CHECK(textOf(*d.school, "SELECT id FROM visits WHERE id = ?", visit).isEmpty());
+
+    auto second = d.school->applyPulled(familyOps, 2);
+    REQUIRE(second.ok());
+    CHECK(second->heldBack == 0);
+    CHECK(textOf(*d.school, "SELECT worries FROM visits WHERE id = ?", visit)
+        == QStringLiteral("Rent arrears"));
+}
+
+TEST_CASE("A finalised visit keeps an edit made elsewhere afterwards as a conflict", "[store]")
+{
+    TwoDevices d;
+    const QString visit = visitOf(*d.lead, createFamily(*d.lead, QStringLiteral("Okafor")));
+    d.leadToSchool();
+    d.leadClock.now += 10LL * 24 * 3600 * 1000; // the lead finalises after the school's edit
+    REQUIRE(d.school
+                ->apply(Change::update(QStringLiteral("visit"), visit,
+                    { { QStringLiteral("worries"), QStringLiteral("Uniform grant refused") } }))
+                .ok());
+    REQUIRE(d.lead
+                ->apply(Change::update(QStringLiteral("visit"), visit,
+                    { { QStringLiteral("status"), QStringLiteral("final") } }))
+                .ok());
+    d.schoolClock.now += 20LL * 24 * 3600 * 1000;
+    REQUIRE(
+        d.school
+            ->apply(Change::update(QStringLiteral("visit"), visit,
+                { { QStringLiteral("worries"), QStringLiteral("Written after it was final") } }))
+            .ok());
+    d.leadToSchool();
+    d.schoolToLead();
+
+    for (Store *store : { d.lead.get(), d.school.get() }) {
+        CHECK(textOf(*store, "SELECT status FROM visits WHERE id = ?", visit)
+            == QStringLiteral("final"));
+        CHECK(textOf(*store, "SELECT worries FROM visits WHERE id = ?", visit)
+            == QStringLiteral("Uniform grant refused"));
+        CHECK(textOf(*store,
+                  "SELECT j.value FROM conflict_versions c JOIN change_journal j ON j.op_id = "
+                  "c.op_id WHERE c.record_id = ? AND c.field = 'worries'",
+                  visit)
+            == QStringLiteral("Written after it was final"));
+    }
+}
+
+TEST_CASE("A pulled batch with one bad op is refused whole", "[store]")
+{
+    TwoDevices d;
+    createFamily(*d.lead, QStringLiteral("Okafor"));
+    auto ops = d.lead->outbox(1000);
+    REQUIRE(ops.ok());
+    QList<Op> batch = *ops;
+    Op bad = batch.first();
+    bad.id = bad.deviceId + QStringLiteral(":999");
+    bad.field = QStringLiteral("shoe_size");
+    batch << bad;
+    auto applied = d.school->applyPulled(batch, 5);
+    REQUIRE_FALSE(applied.ok());
+    CHECK(applied.error().code == Error::Code::InvalidArgument);
+    CHECK(
+        applied.error().message.contains(QLatin1String("names a field the family does not have")));
+    CHECK(d.school->pullCursor() == 0);
+    CHECK(countOf(*d.school, QStringLiteral("SELECT count(*) FROM families")) == 0);
+
+    auto backwards = d.school->applyPulled(*ops, 4);
+    REQUIRE(backwards.ok());
+    auto back = d.school->applyPulled({}, 3);
+    REQUIRE_FALSE(back.ok());
+    CHECK(back.error().message.contains(QLatin1String("went backwards")));
+}
+
+TEST_CASE("The outbox shrinks as the server acknowledges it", "[store]")
+{
+    TwoDevices d;
+    createFamily(*d.lead, QStringLiteral("Okafor"));
+    createFamily(*d.lead, QStringLiteral("Osei"));
+    auto ops = d.lead->outbox(1000);
+    REQUIRE(ops.ok());
+    REQUIRE(ops->size() == 4); // a name and a life each
+    REQUIRE(d.lead->acknowledge(opSequence(ops->at(1).id)).ok());
+    auto rest = d.lead->outbox(1000);
+    REQUIRE(rest.ok());
+    CHECK(rest->size() == 2);
+    CHECK(rest->first().id == ops->at(2).id);
+    CHECK(d.lead->acknowledge(1).ok()); // an old acknowledgement changes nothing
+    CHECK(d.lead->acknowledgedThrough() == opSequence(ops->at(1).id));
+    auto beyond = d.lead->acknowledge(1000);
+    REQUIRE_FALSE(beyond.ok());
+}
