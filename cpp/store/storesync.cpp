@@ -1,12 +1,12 @@
 // Store's side of sync (sync/PROTOCOL.md): the outbox, the server's acknowledgement, and
 // applying pulled ops by the merge rules in one transaction with the pull cursor.
+#include "protocol/opcheck.h"
 #include "protocol/recordmerge.h"
 #include "store/store.h"
 #include "store/transaction.h"
 
 #include <QScopeGuard>
 #include <QSet>
-#include <QUuid>
 
 namespace doorstep
 {
@@ -22,77 +22,6 @@ Error badOp(int index, const QString &why)
         QStringLiteral("Op %1 of the pulled batch %2; nothing was applied.")
             .arg(index + 1)
             .arg(why));
-}
-
-/// What another store may have written into a field of this kind: checked again here,
-/// since the bytes came over the network.
-std::optional<QString> valueProblem(const FieldSpec &spec, const QVariant &value)
-{
-    if (!value.isValid() || value.isNull())
-        return std::nullopt;
-    const int type = value.typeId();
-    const bool isText = type == QMetaType::QString;
-    const bool isInteger = type == QMetaType::LongLong;
-    switch (spec.type) {
-    case FieldType::Text:
-    case FieldType::Label:
-    case FieldType::Date:
-    case FieldType::DateTime:
-    case FieldType::Reference:
-    case FieldType::NhsNumber:
-        if (!isText)
-            return QStringLiteral("must be text");
-        return std::nullopt;
-    case FieldType::Choice:
-        if (!isText || !spec.choices.contains(value.toString()))
-            return QStringLiteral("must be one of the field's choices");
-        return std::nullopt;
-    case FieldType::Integer:
-        if (!isInteger)
-            return QStringLiteral("must be a whole number");
-        if (spec.maximum > spec.minimum
-            && (value.toLongLong() < spec.minimum || value.toLongLong() > spec.maximum))
-            return QStringLiteral("is out of range");
-        return std::nullopt;
-    case FieldType::Boolean:
-        if (!isInteger || (value.toLongLong() != 0 && value.toLongLong() != 1))
-            return QStringLiteral("must be yes or no");
-        return std::nullopt;
-    case FieldType::Real:
-        if (!isInteger && type != QMetaType::Double)
-            return QStringLiteral("must be a number");
-        return std::nullopt;
-    case FieldType::Blob:
-        if (type != QMetaType::QByteArray)
-            return QStringLiteral("must be binary data");
-        return std::nullopt;
-    }
-    return QStringLiteral("has a type this store does not know");
-}
-
-Result<void> checkOp(const Op &op, int index)
-{
-    const RecordKindSpec *kind = RecordSchema::find(op.kind);
-    if (!kind)
-        return badOp(index, QStringLiteral("is for a kind of record this version does not store"));
-    if (QUuid::fromString(op.recordId).isNull())
-        return badOp(index, QStringLiteral("names a record id that is not a UUID"));
-    if (opSequence(op.id) < 1 || op.deviceId.isEmpty()
-        || !op.id.startsWith(op.deviceId + QLatin1Char(':')))
-        return badOp(index, QStringLiteral("has an op id that does not belong to its device"));
-    if (op.field == CausalLength) {
-        if (op.value.typeId() != QMetaType::LongLong || op.value.toLongLong() < 1)
-            return badOp(index,
-                QStringLiteral("gives a record's life as something other than a "
-                               "positive count"));
-        return {};
-    }
-    const FieldSpec *spec = kind->field(op.field);
-    if (!spec)
-        return badOp(index, QStringLiteral("names a field the %1 does not have").arg(kind->label));
-    if (auto problem = valueProblem(*spec, op.value))
-        return badOp(index, QStringLiteral("has a %1 that %2").arg(spec->label, *problem));
-    return {};
 }
 
 } // namespace
@@ -302,8 +231,8 @@ Result<SyncApplied> Store::applyPulled(const QList<Op> &ops, qint64 cursor)
                 .arg(m_pullCursor)
                 .arg(cursor));
     for (int i = 0; i < ops.size(); ++i) {
-        if (auto checked = checkOp(ops[i], i); !checked)
-            return checked.error();
+        if (auto problem = OpCheck::problem(ops[i]))
+            return badOp(i, *problem);
     }
 
     const Hlc clockBefore = m_clock.last();
