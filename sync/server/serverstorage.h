@@ -63,10 +63,12 @@ public:
     virtual Result<void> allocate(const QString &familyId, const QString &practitionerId) = 0;
     /// A one-time code the user's new tablet redeems within `validFor`; only its hash is kept.
     virtual Result<QString> createEnrolmentCode(const QString &userId, qint64 validForSeconds) = 0;
-    /// Redeems a code once, for a new device of the code's user; returns the device and its
+    /// Redeems a code once, for a new device of the code's user, enrolled under the id its
+    /// store already gives its ops (a UUID not enrolled before); returns the device and its
     /// bearer token (shown once, stored only as a hash).
-    virtual Result<std::pair<Device, QString>> redeemEnrolmentCode(
-        const QString &code, const QString &deviceName, const QString &appVersion) = 0;
+    virtual Result<std::pair<Device, QString>> redeemEnrolmentCode(const QString &code,
+        const QString &deviceId, const QString &deviceName, const QString &appVersion)
+        = 0;
     virtual Result<void> revokeDevice(const QString &deviceId) = 0;
     virtual Result<QList<Device>> listDevices() = 0;
 
@@ -77,13 +79,15 @@ public:
     /// Logs the device's ops that are new, after checking each is the device's own (its op
     /// id and device), is valid for the schema and is for a family in the user's scope.
     /// A push with any refused op is refused whole.
-    virtual Result<PushOutcome> push(const Device &device, const QList<Op> &ops,
-        const QString &appVersion) = 0;
+    virtual Result<PushOutcome> push(
+        const Device &device, const QList<Op> &ops, const QString &appVersion)
+        = 0;
 
     /// The log after `cursor`, only ops of families in the device's user's scope, at most
     /// `limit`; plus the families the device must remove (reallocated away from its user).
-    virtual Result<sync::PullReply> pull(const Device &device, qint64 cursor, int limit,
-        const QString &appVersion) = 0;
+    virtual Result<sync::PullReply> pull(
+        const Device &device, qint64 cursor, int limit, const QString &appVersion)
+        = 0;
 
     /// Audit entries (newest first): who, which device, what action, which record, when.
     struct AuditEntry {
