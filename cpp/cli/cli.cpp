@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include "cli/demodata.h"
+#include "client/syncclient.h"
 #include "domain/agencies.h"
 #include "security/storeaccess.h"
 #include "store/agencyshare.h"
@@ -10,12 +11,16 @@
 #include "store/visitrepository.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QSysInfo>
+#include <QUrl>
 #include <functional>
 #include <map>
 
@@ -592,6 +597,92 @@ Result<void> runShare(Invocation &in)
     return {};
 }
 
+/// Waits for a SyncClient call to report: the command line has no other work to do.
+SyncClient::Outcome waitFor(
+    const std::function<void(std::function<void(SyncClient::Outcome)>)> &call)
+{
+    QEventLoop loop;
+    SyncClient::Outcome outcome;
+    bool reported = false;
+    call([&](SyncClient::Outcome given) {
+        outcome = std::move(given);
+        reported = true;
+        loop.quit();
+    });
+    if (!reported)
+        loop.exec();
+    return outcome;
+}
+
+Error syncError(const SyncClient::Outcome &outcome)
+{
+    using Problem = SyncClient::Outcome::Problem;
+    const Error::Code code = outcome.problem == Problem::NotEnrolled ? Error::Code::NotFound
+        : outcome.problem == Problem::Revoked                        ? Error::Code::LockedOut
+        : outcome.problem == Problem::Update                         ? Error::Code::Unsupported
+        : outcome.problem == Problem::Certificate || outcome.problem == Problem::NoConnection
+        ? Error::Code::Io
+        : Error::Code::InvalidArgument;
+    return makeError(code, outcome.message);
+}
+
+Result<void> runEnrol(Invocation &in)
+{
+    auto server = requiredOption(in, "server");
+    if (!server)
+        return server.error();
+    auto caFile = requiredOption(in, "ca");
+    if (!caFile)
+        return caFile.error();
+    auto code = requiredOption(in, "code");
+    if (!code)
+        return code.error();
+    QFile ca(*caFile);
+    if (!ca.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound,
+            QStringLiteral("Could not read the council certificate %1.").arg(*caFile));
+    auto store = in.openStore();
+    if (!store)
+        return store.error();
+    const QString name = in.parser.isSet(option("name")) ? in.parser.value(option("name"))
+                                                         : QSysInfo::machineHostName();
+    SyncClient client(**store, QStringLiteral(DOORSTEP_VERSION));
+    const SyncClient::Outcome outcome = waitFor([&](auto done) {
+        client.enrol(QUrl(*server), ca.readAll(), *code, name, std::move(done));
+    });
+    if (!outcome.ok)
+        return syncError(outcome);
+    in.print({ { QStringLiteral("server"), *server },
+                 { QStringLiteral("device"), (*store)->deviceId() } },
+        QStringLiteral("Enrolled this store's device %1 with %2.\n")
+            .arg((*store)->deviceId(), *server));
+    return {};
+}
+
+Result<void> runSync(Invocation &in)
+{
+    auto store = in.openStore();
+    if (!store)
+        return store.error();
+    SyncClient client(**store, QStringLiteral(DOORSTEP_VERSION));
+    QObject::connect(&client, &SyncClient::progress, [&in](int pushed, int pulled) {
+        if (!in.json) {
+            in.out << QStringLiteral("\rsent %1, received %2").arg(pushed).arg(pulled);
+            in.out.flush();
+        }
+    });
+    const SyncClient::Outcome outcome = waitFor([&](auto done) { client.sync(std::move(done)); });
+    if (!in.json)
+        in.out << '\n';
+    if (!outcome.ok)
+        return syncError(outcome);
+    in.print({ { QStringLiteral("pushed"), outcome.pushed },
+                 { QStringLiteral("pulled"), outcome.pulled },
+                 { QStringLiteral("cursor"), (*store)->pullCursor() } },
+        outcome.message + QLatin1Char('\n'));
+    return {};
+}
+
 Result<void> runVerify(Invocation &in)
 {
     auto store = in.openStore();
@@ -673,6 +764,13 @@ const std::map<QString, CommandSpec> &commands()
             { { QStringLiteral("family"), QStringLiteral("agency"), QStringLiteral("out") },
                 QStringLiteral("share --family ID --agency KEY --out FILE"), runShare } },
         { QStringLiteral("verify"), { {}, QStringLiteral("verify"), runVerify } },
+        { QStringLiteral("enrol"),
+            { { QStringLiteral("server"), QStringLiteral("ca"), QStringLiteral("code"),
+                  QStringLiteral("name") },
+                QStringLiteral(
+                    "enrol --server https://HOST:PORT --ca CA.pem --code CODE [--name N]"),
+                runEnrol } },
+        { QStringLiteral("sync"), { {}, QStringLiteral("sync"), runSync } },
     };
     return all;
 }
@@ -768,7 +866,8 @@ int Cli::run(const QStringList &arguments)
         QStringLiteral("gender"), QStringLiteral("role"), QStringLiteral("school"),
         QStringLiteral("at"), QStringLiteral("location"), QStringLiteral("present"),
         QStringLiteral("working-well"), QStringLiteral("worries"), QStringLiteral("needs"),
-        QStringLiteral("notes"), QStringLiteral("agency"), QStringLiteral("out") };
+        QStringLiteral("notes"), QStringLiteral("agency"), QStringLiteral("out"),
+        QStringLiteral("server"), QStringLiteral("ca"), QStringLiteral("code") };
     for (const QString &name : valued)
         parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
     for (const char *flag : { "json", "interpreter", "help" })

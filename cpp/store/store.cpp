@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QUuid>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcStore, "doorstep.store")
 
@@ -488,8 +489,15 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
             (*insert)->bind(i + 2, values[i].value);
         if (auto ran = (*insert)->run(); !ran)
             return ran.error();
+        // The record's links first: a server places each record in its family by them, and
+        // a push cut between a record's fields must never carry its fields without them.
+        QList<FieldValue> linksFirst = values;
+        std::stable_partition(linksFirst.begin(), linksFirst.end(), [kind](const FieldValue &v) {
+            const FieldSpec *spec = kind->field(v.field);
+            return spec && spec->type == FieldType::Reference;
+        });
         QStringList written;
-        for (const FieldValue &value : values) {
+        for (const FieldValue &value : linksFirst) {
             if (auto logged = journal(*kind, id, value.field, value.value); !logged)
                 return logged.error();
             written << value.field;

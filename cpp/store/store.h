@@ -36,6 +36,15 @@ struct SyncApplied {
         = 0; ///< records waiting for the rest of their create, or for a record they refer to
 };
 
+/// Where this device syncs, kept in the encrypted store: the server, the council CA the
+/// device was enrolled with (pinned: no other is trusted), and its bearer token.
+struct SyncEndpoint {
+    QString serverUrl;
+    QByteArray caPem;
+    QString token;
+    bool isEnrolled() const { return !serverUrl.isEmpty() && !token.isEmpty(); }
+};
+
 /// The encrypted local store. The one place that writes: apply() writes the record, a
 /// change-journal entry per field (for sync) and an audit entry in one transaction.
 /// Repositories read through query(), which accepts only read-only SQL.
@@ -92,6 +101,9 @@ public:
     /// op is checked against the schema first, and a batch with one bad op is refused whole.
     Result<SyncApplied> applyPulled(const QList<Op> &ops, qint64 cursor);
     qint64 pullCursor() const { return m_pullCursor; }
+    /// The enrolment this device holds (empty before enrolment).
+    Result<SyncEndpoint> syncEndpoint();
+    Result<void> setSyncEndpoint(const SyncEndpoint &endpoint);
     qint64 acknowledgedThrough() const { return m_ackedOpSeq; }
 
     /// Integrity check, foreign keys, and journal ↔ records consistency.

@@ -74,6 +74,56 @@ Result<void> Store::acknowledge(qint64 through)
     return {};
 }
 
+Result<SyncEndpoint> Store::syncEndpoint()
+{
+    auto rows = cached(QStringLiteral(
+        "SELECT key, value FROM meta WHERE key IN ('sync_url', 'sync_ca', 'sync_token')"));
+    if (!rows)
+        return rows.error();
+    SyncEndpoint endpoint;
+    for (;;) {
+        auto row = (*rows)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QString key = (*rows)->text(0);
+        if (key == QLatin1String("sync_url"))
+            endpoint.serverUrl = (*rows)->text(1);
+        else if (key == QLatin1String("sync_ca"))
+            endpoint.caPem = (*rows)->blob(1);
+        else
+            endpoint.token = (*rows)->text(1);
+    }
+    (*rows)->reset();
+    return endpoint;
+}
+
+Result<void> Store::setSyncEndpoint(const SyncEndpoint &endpoint)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto remove = cached(QStringLiteral("DELETE FROM meta WHERE key = ?"));
+    auto insert = cached(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+    if (!remove)
+        return remove.error();
+    if (!insert)
+        return insert.error();
+    const std::pair<const char *, QVariant> rows[] = {
+        { "sync_url", endpoint.serverUrl },
+        { "sync_ca", endpoint.caPem },
+        { "sync_token", endpoint.token },
+    };
+    for (const auto &[key, value] : rows) {
+        if (auto ran = (*remove)->bind(1, QString::fromLatin1(key)).run(); !ran)
+            return ran.error();
+        if (auto ran = (*insert)->bind(1, QString::fromLatin1(key)).bind(2, value).run(); !ran)
+            return ran.error();
+    }
+    return transaction->commit();
+}
+
 Result<bool> Store::exists(const RecordKindSpec &kind, const QString &recordId)
 {
     auto found = cached(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(kind.table));

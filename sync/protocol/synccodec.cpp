@@ -38,6 +38,10 @@ constexpr QLatin1String Field("field");
 constexpr QLatin1String Value("value");
 constexpr QLatin1String Device("device");
 constexpr QLatin1String Replaces("replaces");
+constexpr QLatin1String Name("name");
+constexpr QLatin1String App("app");
+constexpr QLatin1String Token("token");
+constexpr QLatin1String User("user");
 } // namespace Key
 
 namespace Type
@@ -47,6 +51,8 @@ constexpr QLatin1String Pushed("pushed");
 constexpr QLatin1String Pull("pull");
 constexpr QLatin1String Pulled("pulled");
 constexpr QLatin1String Error("error");
+constexpr QLatin1String Enrol("enrol");
+constexpr QLatin1String Enrolled("enrolled");
 } // namespace Type
 
 constexpr qint64 MaxPullLimit = 5000;
@@ -565,6 +571,25 @@ QByteArray SyncCodec::encode(const ErrorReply &reply)
     return encodeBody(Type::Error, body);
 }
 
+QByteArray SyncCodec::encode(const EnrolRequest &request)
+{
+    QCborMap body;
+    body.insert(Key::Code, request.code);
+    body.insert(Key::Device, request.deviceId);
+    body.insert(Key::Name, request.deviceName);
+    body.insert(Key::App, request.appVersion);
+    return encodeBody(Type::Enrol, body);
+}
+
+QByteArray SyncCodec::encode(const EnrolReply &reply)
+{
+    QCborMap body;
+    body.insert(Key::Device, reply.deviceId);
+    body.insert(Key::Token, reply.token);
+    body.insert(Key::User, reply.userId);
+    return encodeBody(Type::Enrolled, body);
+}
+
 Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const CodecLimits &limits)
 {
     auto fields = decodeBody(body, limits, Type::Push, { Key::Version, Key::Type, Key::Ops });
@@ -679,6 +704,56 @@ Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLim
     if (!hlc)
         return hlc.error();
     reply.serverHlc = *hlc;
+    return reply;
+}
+
+Result<EnrolRequest> SyncCodec::decodeEnrolRequest(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, limits, Type::Enrol,
+        { Key::Version, Key::Type, Key::Code, Key::Device, Key::Name, Key::App });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the enrol body");
+    EnrolRequest request;
+    auto code = nonEmptyTextOf(fields->at(2), Key::Code, where);
+    if (!code)
+        return code.error();
+    request.code = *code;
+    auto device = nonEmptyTextOf(fields->at(3), Key::Device, where);
+    if (!device)
+        return device.error();
+    request.deviceId = *device;
+    auto name = nonEmptyTextOf(fields->at(4), Key::Name, where);
+    if (!name)
+        return name.error();
+    request.deviceName = *name;
+    auto app = nonEmptyTextOf(fields->at(5), Key::App, where);
+    if (!app)
+        return app.error();
+    request.appVersion = *app;
+    return request;
+}
+
+Result<EnrolReply> SyncCodec::decodeEnrolReply(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, limits, Type::Enrolled,
+        { Key::Version, Key::Type, Key::Device, Key::Token, Key::User });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the enrolled body");
+    EnrolReply reply;
+    auto device = nonEmptyTextOf(fields->at(2), Key::Device, where);
+    if (!device)
+        return device.error();
+    reply.deviceId = *device;
+    auto token = nonEmptyTextOf(fields->at(3), Key::Token, where);
+    if (!token)
+        return token.error();
+    reply.token = *token;
+    auto user = nonEmptyTextOf(fields->at(4), Key::User, where);
+    if (!user)
+        return user.error();
+    reply.userId = *user;
     return reply;
 }
 

@@ -31,6 +31,8 @@ public:
     static QByteArray encode(const PullRequest &request);
     static QByteArray encode(const PullReply &reply);
     static QByteArray encode(const ErrorReply &reply);
+    static QByteArray encode(const EnrolRequest &request);
+    static QByteArray encode(const EnrolReply &reply);
 
     static Result<PushRequest> decodePushRequest(
         QByteArrayView body, const CodecLimits &limits = {});
@@ -38,6 +40,9 @@ public:
     static Result<PullRequest> decodePullRequest(
         QByteArrayView body, const CodecLimits &limits = {});
     static Result<PullReply> decodePullReply(QByteArrayView body, const CodecLimits &limits = {});
+    static Result<EnrolRequest> decodeEnrolRequest(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<EnrolReply> decodeEnrolReply(QByteArrayView body, const CodecLimits &limits = {});
     static Result<ErrorReply> decodeErrorReply(QByteArrayView body, const CodecLimits &limits = {});
 };
 

@@ -50,6 +50,24 @@ struct PullReply {
     Hlc serverHlc;
 };
 
+/// A new tablet redeems the one-time code its practitioner was given.
+struct EnrolRequest {
+    QString code;
+    /// The store's own device id, which its ops already carry: the server enrols the
+    /// device under it (refusing one already enrolled).
+    QString deviceId;
+    QString deviceName;
+    QString appVersion;
+};
+
+/// The server's answer to an enrolment: the device's id and its bearer token, which the
+/// tablet keeps in its encrypted store and sends with every request.
+struct EnrolReply {
+    QString deviceId;
+    QString token;
+    QString userId;
+};
+
 /// Any refusal: a stable word for programs and a sentence for people.
 struct ErrorReply {
     QString code;

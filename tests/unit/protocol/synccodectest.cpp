@@ -958,3 +958,28 @@ TEST_CASE(
     CHECK(accepted > 0);
     CHECK(refused > 0);
 }
+
+TEST_CASE("Enrolment bodies survive encoding and decoding, and refuse empty codes", "[protocol]")
+{
+    const EnrolRequest request { u"4821-0937"_s, u"1f0c6a2e-77b1-4c8e-9d3a-5e2b8f0a6c14"_s,
+        u"Tablet 7 (Northshire Family Hub)"_s, u"0.1.0"_s };
+    const auto decoded = SyncCodec::decodeEnrolRequest(SyncCodec::encode(request));
+    REQUIRE(decoded.ok());
+    CHECK(decoded->code == request.code);
+    CHECK(decoded->deviceId == request.deviceId);
+    CHECK(decoded->deviceName == request.deviceName);
+    CHECK(decoded->appVersion == request.appVersion);
+
+    const EnrolReply reply { u"8d5c0f6e-3f2a-4d0e-9a51-0b7c2e1f4a90"_s, u"a1b2c3"_s, u"p-17"_s };
+    const auto back = SyncCodec::decodeEnrolReply(SyncCodec::encode(reply));
+    REQUIRE(back.ok());
+    CHECK(back->deviceId == reply.deviceId);
+    CHECK(back->token == reply.token);
+    CHECK(back->userId == reply.userId);
+
+    const auto empty = SyncCodec::decodeEnrolRequest(SyncCodec::encode(EnrolRequest {}));
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().code == Error::Code::InvalidArgument);
+    const auto wrongType = SyncCodec::decodeEnrolReply(SyncCodec::encode(request));
+    REQUIRE_FALSE(wrongType.ok());
+}

@@ -1,0 +1,228 @@
+#include "client/syncclient.h"
+
+#include "protocol/synccodec.h"
+
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+namespace doorstep
+{
+
+namespace
+{
+
+constexpr int TimeoutMs = 30'000;
+
+} // namespace
+
+SyncClient::SyncClient(Store &store, QString appVersion, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_appVersion(std::move(appVersion))
+{
+}
+
+void SyncClient::post(
+    const QString &path, const QByteArray &body, std::function<void(QNetworkReply *)> handle)
+{
+    QUrl url(m_endpoint.serverUrl);
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/cbor"));
+    request.setRawHeader(QByteArrayLiteral("X-Doorstep-App"), m_appVersion.toLatin1());
+    if (!m_endpoint.token.isEmpty())
+        request.setRawHeader(
+            QByteArrayLiteral("Authorization"), "Bearer " + m_endpoint.token.toLatin1());
+    request.setTransferTimeout(TimeoutMs);
+    // Only the council CA the device was enrolled with: not the system's, and errors are
+    // never ignored.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(m_ca);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    request.setSslConfiguration(tls);
+    QNetworkReply *reply = m_network.post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, handle = std::move(handle)] {
+        reply->deleteLater();
+        handle(reply);
+    });
+}
+
+SyncClient::Outcome SyncClient::failure(QNetworkReply *reply) const
+{
+    Outcome outcome;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        const auto error = reply->error();
+        if (error == QNetworkReply::SslHandshakeFailedError)
+            outcome = Outcome::stopped(Outcome::Problem::Certificate,
+                tr("The server did not show the council's certificate, so nothing was sent. "
+                   "Tell IT."));
+        else
+            outcome = Outcome::stopped(Outcome::Problem::NoConnection,
+                tr("No connection to the server. Your work is kept on this tablet and will "
+                   "sync when there is a connection."));
+        return outcome;
+    }
+    QString message;
+    if (auto body = sync::SyncCodec::decodeErrorReply(reply->readAll()))
+        message = body->message;
+    switch (status) {
+    case 401:
+        return Outcome::stopped(Outcome::Problem::NotEnrolled,
+            tr("This tablet is not enrolled with the server. Ask IT for an enrolment code."));
+    case 410:
+        return Outcome::stopped(Outcome::Problem::Revoked,
+            tr("This tablet has been revoked by IT and must remove its data."));
+    case 426:
+        return Outcome::stopped(Outcome::Problem::Update,
+            tr("Doorstep needs updating before it can sync. Your work is kept on this "
+               "tablet."));
+    default:
+        return Outcome::stopped(Outcome::Problem::Refused,
+            message.isEmpty() ? tr("The server refused the sync (status %1).").arg(status)
+                              : tr("The server refused the sync: %1").arg(message));
+    }
+}
+
+void SyncClient::enrol(const QUrl &url, const QByteArray &caPem, const QString &code,
+    const QString &deviceName, std::function<void(Outcome)> done)
+{
+    m_ca = QSslCertificate::fromData(caPem, QSsl::Pem);
+    if (m_ca.isEmpty() || url.scheme() != QLatin1String("https") || !url.isValid()) {
+        done(Outcome::stopped(Outcome::Problem::Local,
+            m_ca.isEmpty() ? tr("The council certificate could not be read.")
+                           : tr("The server address must start with https://.")));
+        return;
+    }
+    m_endpoint = { url.toString(), caPem, {} };
+    const sync::EnrolRequest request { code.trimmed(), m_store.deviceId(), deviceName,
+        m_appVersion };
+    post(QStringLiteral("/v1/enrol"), sync::SyncCodec::encode(request),
+        [this, url, caPem, done](QNetworkReply *reply) {
+            if (reply->error() != QNetworkReply::NoError) {
+                done(failure(reply));
+                return;
+            }
+            auto enrolled = sync::SyncCodec::decodeEnrolReply(reply->readAll());
+            if (!enrolled) {
+                done(Outcome::stopped(Outcome::Problem::Refused, enrolled.error().message));
+                return;
+            }
+            m_endpoint = { url.toString(), caPem, enrolled->token };
+            if (auto kept = m_store.setSyncEndpoint(m_endpoint); !kept) {
+                done(Outcome::stopped(Outcome::Problem::Local, kept.error().message));
+                return;
+            }
+            done(Outcome::succeeded(tr("Enrolled with the server.")));
+        });
+}
+
+void SyncClient::sync(std::function<void(Outcome)> done)
+{
+    if (m_done)
+        return;
+    auto endpoint = m_store.syncEndpoint();
+    if (!endpoint || !endpoint->isEnrolled()) {
+        done(Outcome::stopped(Outcome::Problem::NotEnrolled,
+            tr("This tablet is not enrolled with the server. Ask IT for an enrolment code.")));
+        return;
+    }
+    m_endpoint = *endpoint;
+    m_ca = QSslCertificate::fromData(m_endpoint.caPem, QSsl::Pem);
+    m_done = std::move(done);
+    m_running = Outcome::succeeded();
+    pushNext();
+}
+
+void SyncClient::finish(Outcome outcome)
+{
+    auto done = std::move(m_done);
+    m_done = nullptr;
+    outcome.pushed = m_running.pushed;
+    outcome.pulled = m_running.pulled;
+    outcome.changedKinds = m_running.changedKinds;
+    if (outcome.ok && outcome.message.isEmpty())
+        outcome.message
+            = tr("Synced: %1 changes sent, %2 received.").arg(outcome.pushed).arg(outcome.pulled);
+    done(outcome);
+}
+
+void SyncClient::pushNext()
+{
+    auto outbox = m_store.outbox(PushBatch);
+    if (!outbox) {
+        finish(Outcome::stopped(Outcome::Problem::Local, outbox.error().message));
+        return;
+    }
+    if (outbox->isEmpty()) {
+        pullNext();
+        return;
+    }
+    const qint64 last = opSequence(outbox->last().id);
+    const int count = int(outbox->size());
+    post(QStringLiteral("/v1/push"), sync::SyncCodec::encode(sync::PushRequest { *outbox }),
+        [this, last, count](QNetworkReply *reply) {
+            if (reply->error() != QNetworkReply::NoError) {
+                finish(failure(reply));
+                return;
+            }
+            auto pushed = sync::SyncCodec::decodePushReply(reply->readAll());
+            if (!pushed) {
+                finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
+                return;
+            }
+            const qint64 before = m_store.acknowledgedThrough();
+            if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
+                finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+                return;
+            }
+            if (m_store.acknowledgedThrough() == before) {
+                finish(Outcome::stopped(Outcome::Problem::Refused,
+                    tr("The server did not take the changes sent; they are kept on this "
+                       "tablet.")));
+                return;
+            }
+            m_running.pushed += count;
+            Q_EMIT progress(m_running.pushed, m_running.pulled);
+            pushNext();
+        });
+}
+
+void SyncClient::pullNext()
+{
+    const sync::PullRequest request { m_store.pullCursor(), PullBatch };
+    post(QStringLiteral("/v1/pull"), sync::SyncCodec::encode(request),
+        [this, request](QNetworkReply *reply) {
+            if (reply->error() != QNetworkReply::NoError) {
+                finish(failure(reply));
+                return;
+            }
+            auto pulled = sync::SyncCodec::decodePullReply(reply->readAll());
+            if (!pulled) {
+                finish(Outcome::stopped(Outcome::Problem::Refused, pulled.error().message));
+                return;
+            }
+            QList<Op> ops;
+            ops.reserve(pulled->ops.size());
+            for (const sync::LoggedOp &logged : pulled->ops)
+                ops << logged.op;
+            auto applied = m_store.applyPulled(ops, pulled->cursor);
+            if (!applied) {
+                finish(Outcome::stopped(Outcome::Problem::Local, applied.error().message));
+                return;
+            }
+            m_running.pulled += applied->newOps;
+            for (const QString &kind : applied->kinds) {
+                if (!m_running.changedKinds.contains(kind))
+                    m_running.changedKinds << kind;
+            }
+            Q_EMIT progress(m_running.pushed, m_running.pulled);
+            if (pulled->more && pulled->cursor > request.cursor)
+                pullNext();
+            else
+                finish(Outcome::succeeded());
+        });
+}
+
+} // namespace doorstep

@@ -1,0 +1,194 @@
+#include "cli/cli.h"
+#include "integrationhelpers.h"
+
+#include <QRegularExpression>
+
+// Sync end to end with real processes on loopback: doorstep-server made and administered
+// with its own commands, serving TLS with the council CA it made; doorstep-cli stores
+// enrolled with one-time codes, syncing a family from one tablet to another.
+
+using namespace doorstep;
+using namespace doorstep::test;
+
+namespace
+{
+
+QString serverProgram()
+{
+    return QStringLiteral(DOORSTEP_SERVER);
+}
+
+/// A doorstep-server data folder and, once serve() is called, the server running on it.
+struct ServerProcess {
+    QTemporaryDir dir;
+    QProcess serving;
+    quint16 port = 0;
+
+    QString data() const { return dir.filePath(QStringLiteral("server")); }
+    QString caFile() const { return QDir(data()).filePath(QStringLiteral("ca.pem")); }
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(port); }
+
+    ProcessRun command(const QStringList &arguments) const
+    {
+        return runProcess(serverProgram(),
+            QStringList { arguments.first(), QStringLiteral("--data"), data() } + arguments.mid(1),
+            childEnvironment(dir.path()));
+    }
+    QString ok(const QStringList &arguments) const
+    {
+        const ProcessRun run = command(arguments);
+        INFO(arguments.join(QLatin1Char(' ')).toStdString() << "\n" << run.describe());
+        REQUIRE(run.exitCode == 0);
+        return run.out.trimmed();
+    }
+
+    void init()
+    {
+        ok({ QStringLiteral("init") });
+        ok({ QStringLiteral("user-add"), QStringLiteral("--id"), QStringLiteral("u1"),
+            QStringLiteral("--name"), QStringLiteral("Priya Shah"), QStringLiteral("--role"),
+            QStringLiteral("practitioner"), QStringLiteral("--team"), QStringLiteral("north") });
+    }
+
+    void serve(const QStringList &extra = {})
+    {
+        serving.setProcessEnvironment(childEnvironment(dir.path()));
+        serving.start(serverProgram(),
+            QStringList { QStringLiteral("serve"), QStringLiteral("--data"), data(),
+                QStringLiteral("--port"), QStringLiteral("0") }
+                + extra);
+        REQUIRE(serving.waitForStarted(10000));
+        QElapsedTimer timer;
+        timer.start();
+        while (!serving.canReadLine() && timer.elapsed() < 20000)
+            serving.waitForReadyRead(200);
+        const QString line = QString::fromUtf8(serving.readLine()).trimmed();
+        INFO("serve said: " << line.toStdString() << " / "
+                            << serving.readAllStandardError().toStdString());
+        const auto match = QRegularExpression(QStringLiteral("port (\\d+)$")).match(line);
+        REQUIRE(match.hasMatch());
+        port = quint16(match.captured(1).toUInt());
+    }
+
+    QString enrolmentCode(const QString &user = QStringLiteral("u1")) const
+    {
+        const QString said = ok({ QStringLiteral("enrol-code"), QStringLiteral("--user"), user });
+        return said.section(QLatin1Char(' '), -1);
+    }
+
+    ~ServerProcess()
+    {
+        if (serving.state() != QProcess::NotRunning) {
+            serving.kill();
+            serving.waitForFinished(5000);
+        }
+    }
+};
+
+ProcessRun enrol(
+    const CliStore &store, const ServerProcess &server, const QString &code, const QString &caFile)
+{
+    return store.cli({ QStringLiteral("enrol"), QStringLiteral("--server"), server.url(),
+        QStringLiteral("--ca"), caFile, QStringLiteral("--code"), code });
+}
+
+} // namespace
+
+TEST_CASE("A family recorded on one tablet arrives on another through the server", "[integration]")
+{
+    ServerProcess server;
+    server.init();
+    server.serve();
+
+    CliStore lead;
+    lead.init();
+    const ProcessRun enrolled = enrol(lead, server, server.enrolmentCode(), server.caFile());
+    INFO(enrolled.describe());
+    REQUIRE(enrolled.exitCode == 0);
+    const QString familyId = lead.addFamily(QStringLiteral("Okafor"));
+    lead.ok({ QStringLiteral("visit"), QStringLiteral("add"), QStringLiteral("--family"), familyId,
+        QStringLiteral("--at"), QStringLiteral("2026-03-04T10:30:00Z"), QStringLiteral("--worries"),
+        QStringLiteral("Rent arrears") });
+    const QString pushed = lead.ok({ QStringLiteral("sync") });
+    CHECK(pushed.contains(QLatin1String("Synced:")));
+
+    CliStore second;
+    second.init();
+    REQUIRE(enrol(second, server, server.enrolmentCode(), server.caFile()).exitCode == 0);
+    second.ok({ QStringLiteral("sync") });
+    CHECK(second.ok({ QStringLiteral("family"), QStringLiteral("list") })
+              .contains(QLatin1String("Okafor")));
+    CHECK(second
+              .ok({ QStringLiteral("visit"), QStringLiteral("list"), QStringLiteral("--family"),
+                  familyId })
+              .contains(QLatin1String("2026-03-04")));
+    CHECK(second.ok({ QStringLiteral("verify") }).size() > 0);
+
+    // A second sync with nothing new changes nothing.
+    CHECK(
+        lead.ok({ QStringLiteral("sync") }).contains(QLatin1String("0 changes sent, 0 received")));
+
+    // The server lists both tablets, with when they last synced.
+    const QString devices = server.ok({ QStringLiteral("devices") });
+    CHECK(devices.count(QLatin1String("u1")) == 2);
+    CHECK_FALSE(devices.contains(QLatin1String("never")));
+}
+
+TEST_CASE("A code works once, and a tablet trusts no CA but the council's", "[integration]")
+{
+    ServerProcess server;
+    server.init();
+    server.serve();
+    ServerProcess other;
+    other.init();
+
+    CliStore tablet;
+    tablet.init();
+    const QString code = server.enrolmentCode();
+    const ProcessRun wrongCa = enrol(tablet, server, code, other.caFile());
+    INFO(wrongCa.describe());
+    CHECK(wrongCa.exitCode == Cli::exitCodeFor(Error::Code::Io));
+    CHECK(wrongCa.err.contains(QLatin1String("council's certificate")));
+
+    REQUIRE(enrol(tablet, server, code, server.caFile()).exitCode == 0);
+    CliStore again;
+    again.init();
+    const ProcessRun reused = enrol(again, server, code, server.caFile());
+    INFO(reused.describe());
+    CHECK(reused.exitCode != 0);
+    CHECK(reused.err.contains(QLatin1String("enrolment code")));
+}
+
+TEST_CASE("A revoked tablet is told so and sends nothing", "[integration]")
+{
+    ServerProcess server;
+    server.init();
+    server.serve();
+    CliStore tablet;
+    tablet.init();
+    REQUIRE(enrol(tablet, server, server.enrolmentCode(), server.caFile()).exitCode == 0);
+    tablet.ok({ QStringLiteral("sync") });
+    const QString deviceLine = server.ok({ QStringLiteral("devices") });
+    const QString deviceId = deviceLine.section(QLatin1Char(' '), 0, 0);
+    server.ok({ QStringLiteral("revoke"), QStringLiteral("--device"), deviceId });
+
+    tablet.addFamily(QStringLiteral("Osei"));
+    const ProcessRun refused = tablet.cli({ QStringLiteral("sync") });
+    INFO(refused.describe());
+    CHECK(refused.exitCode == Cli::exitCodeFor(Error::Code::LockedOut));
+    CHECK(refused.err.contains(QLatin1String("revoked")));
+    CHECK(server.ok({ QStringLiteral("audit") }).contains(QLatin1String("revoke")));
+}
+
+TEST_CASE("An app older than the server's minimum is asked to update", "[integration]")
+{
+    ServerProcess server;
+    server.init();
+    server.serve({ QStringLiteral("--min-app"), QStringLiteral("99.0.0") });
+    CliStore tablet;
+    tablet.init();
+    const ProcessRun refused = enrol(tablet, server, server.enrolmentCode(), server.caFile());
+    INFO(refused.describe());
+    CHECK(refused.exitCode == Cli::exitCodeFor(Error::Code::Unsupported));
+    CHECK(refused.err.contains(QLatin1String("needs updating")));
+}
