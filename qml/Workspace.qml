@@ -3,6 +3,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Doorstep
+import Doorstep.Models
 
 // The unlocked app: a stack of pages from the caseload down to one family's records.
 StackView {
@@ -10,9 +11,19 @@ StackView {
 
     objectName: "pageStack"
     initialItem: CaseloadPage {
+        sync: syncController
         onFamilyChosen: familyId => stack.push(familyPage, {
             "familyId": familyId
         })
+    }
+
+    // One for the whole unlocked app, so a sync goes on whichever page is showing.
+    SyncController {
+        id: syncController
+
+        objectName: "syncController"
+        session: Session
+        active: true
     }
 
     Component {

@@ -45,6 +45,14 @@ public:
     Result<QStringList> apply(const QList<Change> &changes);
     Result<QString> apply(const Change &change);
 
+    /// Tells every model that records of these kinds changed by another route than apply()
+    /// (a sync), so they read them again.
+    void announceChanges(const QStringList &kinds)
+    {
+        if (!kinds.isEmpty())
+            Q_EMIT recordsChanged(kinds);
+    }
+
     /// Now, from the clock injected at construction (tests fix it).
     QDateTime now() const { return m_clock(); }
     QDate today() const { return m_clock().toLocalTime().date(); }

@@ -104,6 +104,9 @@ public:
     /// The enrolment this device holds (empty before enrolment).
     Result<SyncEndpoint> syncEndpoint();
     Result<void> setSyncEndpoint(const SyncEndpoint &endpoint);
+    /// When this device last finished a sync (null if never).
+    Result<QDateTime> lastSyncedAt();
+    Result<void> noteSyncedAt(const QDateTime &at);
     qint64 acknowledgedThrough() const { return m_ackedOpSeq; }
 
     /// Integrity check, foreign keys, and journal ↔ records consistency.

@@ -124,6 +124,39 @@ Result<void> Store::setSyncEndpoint(const SyncEndpoint &endpoint)
     return transaction->commit();
 }
 
+Result<QDateTime> Store::lastSyncedAt()
+{
+    auto row = cached(QStringLiteral("SELECT value FROM meta WHERE key = 'sync_last_at'"));
+    if (!row)
+        return row.error();
+    auto found = (*row)->step();
+    if (!found)
+        return found.error();
+    const QDateTime at
+        = *found ? QDateTime::fromString((*row)->text(0), Qt::ISODateWithMs) : QDateTime();
+    (*row)->reset();
+    return at;
+}
+
+Result<void> Store::noteSyncedAt(const QDateTime &at)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    auto remove = cached(QStringLiteral("DELETE FROM meta WHERE key = 'sync_last_at'"));
+    auto insert
+        = cached(QStringLiteral("INSERT INTO meta (key, value) VALUES ('sync_last_at', ?)"));
+    if (!remove)
+        return remove.error();
+    if (!insert)
+        return insert.error();
+    if (auto ran = (*remove)->run(); !ran)
+        return ran.error();
+    if (auto ran = (*insert)->bind(1, at.toUTC().toString(Qt::ISODateWithMs)).run(); !ran)
+        return ran.error();
+    return transaction->commit();
+}
+
 Result<bool> Store::exists(const RecordKindSpec &kind, const QString &recordId)
 {
     auto found = cached(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(kind.table));

@@ -10,6 +10,9 @@ import Doorstep.Models
 Page {
     id: root
 
+    /// The app's sync, shown in the header; none when the page is shown on its own.
+    property SyncController sync: null
+
     signal familyChosen(string familyId)
 
     objectName: "caseloadPage"
@@ -42,6 +45,30 @@ Page {
                 Accessible.name: text
             }
 
+            Label {
+                objectName: "syncStatus"
+                visible: root.sync !== null
+                Layout.maximumWidth: root.width / 3
+                horizontalAlignment: Text.AlignRight
+                text: root.sync ? root.sync.statusText : ""
+                color: Theme.textOnPrimary
+                font.pixelSize: Theme.fontSmall
+                elide: Text.ElideRight
+                Accessible.name: text
+            }
+
+            HeaderButton {
+                objectName: "syncButton"
+                visible: root.sync !== null && root.sync.enrolled
+                enabled: root.sync !== null && !root.sync.syncing
+                Layout.preferredHeight: Theme.touchTarget
+                Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
+                text: qsTr("Sync")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Sync now")
+                onClicked: root.sync.syncNow()
+            }
+
             HeaderButton {
                 objectName: "lockButton"
                 Layout.preferredHeight: Theme.touchTarget
@@ -67,6 +94,30 @@ Page {
         anchors.fill: parent
         anchors.topMargin: Theme.margin
         spacing: Theme.spacing
+
+        ProgressBar {
+            objectName: "syncProgress"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            visible: root.sync !== null && root.sync.syncing
+            indeterminate: true
+            Accessible.name: root.sync ? root.sync.statusText : ""
+        }
+
+        Label {
+            objectName: "syncProblem"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            visible: text.length > 0
+            horizontalAlignment: Text.AlignLeft
+            text: root.sync ? root.sync.problemText : ""
+            color: Theme.danger
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            Accessible.name: text
+        }
 
         RowLayout {
             Layout.fillWidth: true

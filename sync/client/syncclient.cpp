@@ -22,6 +22,15 @@ SyncClient::SyncClient(Store &store, QString appVersion, QObject *parent)
 {
 }
 
+SyncClient::~SyncClient()
+{
+    m_done = nullptr;
+    for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>()) {
+        reply->disconnect(this);
+        reply->abort();
+    }
+}
+
 void SyncClient::post(
     const QString &path, const QByteArray &body, std::function<void(QNetworkReply *)> handle)
 {
@@ -43,6 +52,7 @@ void SyncClient::post(
     request.setSslConfiguration(tls);
     QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [reply, handle = std::move(handle)] {
+        // Its outcome is read here and nowhere else; the reply goes with the event loop.
         reply->deleteLater();
         handle(reply);
     });
@@ -220,6 +230,8 @@ void SyncClient::pullNext()
             Q_EMIT progress(m_running.pushed, m_running.pulled);
             if (pulled->more && pulled->cursor > request.cursor)
                 pullNext();
+            else if (auto noted = m_store.noteSyncedAt(QDateTime::currentDateTimeUtc()); !noted)
+                finish(Outcome::stopped(Outcome::Problem::Local, noted.error().message));
             else
                 finish(Outcome::succeeded());
         });

@@ -63,6 +63,8 @@ public:
     static constexpr int PullBatch = 500;
 
     SyncClient(Store &store, QString appVersion, QObject *parent = nullptr);
+    /// Abandons a sync under way without calling its done: the store may be closing.
+    ~SyncClient() override;
 
     /// Redeems an enrolment code with the server at url, pinning the council CA in caPem,
     /// and keeps the endpoint in the store. Calls done with the outcome.

@@ -1,0 +1,134 @@
+#include "models/synccontroller.h"
+
+#include "models/session.h"
+
+#include <QLocale>
+
+namespace doorstep
+{
+
+SyncController::SyncController(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SyncController::syncNow);
+}
+
+SyncController::~SyncController() = default;
+
+void SyncController::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    storeClosing();
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::aboutToLock, this, &SyncController::storeClosing);
+        connect(m_session, &Session::unlockedChanged, this, [this] {
+            if (m_session->isUnlocked())
+                storeOpened();
+        });
+        if (m_session->isUnlocked())
+            storeOpened();
+    }
+    Q_EMIT sessionChanged();
+}
+
+void SyncController::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    if (m_active && m_enrolled && !m_syncing)
+        m_timer.start(AfterUnlockMs);
+    else if (!m_active)
+        m_timer.stop();
+    Q_EMIT activeChanged();
+}
+
+void SyncController::storeOpened()
+{
+    if (!m_session || !m_session->store())
+        return;
+    m_client = std::make_unique<SyncClient>(*m_session->store(), QStringLiteral(DOORSTEP_VERSION));
+    connect(m_client.get(), &SyncClient::progress, this, [this](int pushed, int pulled) {
+        m_pushed = pushed;
+        m_pulled = pulled;
+        Q_EMIT progressChanged();
+    });
+    readEnrolment();
+    if (m_active && m_enrolled)
+        m_timer.start(AfterUnlockMs);
+}
+
+void SyncController::storeClosing()
+{
+    // Before the store closes: a sync must not outlive it.
+    m_timer.stop();
+    m_client.reset();
+    if (m_syncing) {
+        m_syncing = false;
+        Q_EMIT stateChanged();
+    }
+}
+
+void SyncController::readEnrolment()
+{
+    Store *store = m_session ? m_session->store() : nullptr;
+    if (!store)
+        return;
+    auto endpoint = store->syncEndpoint();
+    auto last = store->lastSyncedAt();
+    m_enrolled = endpoint && endpoint->isEnrolled();
+    m_lastSynced = last ? *last : QDateTime();
+    Q_EMIT stateChanged();
+}
+
+void SyncController::syncNow()
+{
+    if (!m_client || m_syncing)
+        return;
+    m_syncing = true;
+    m_pushed = 0;
+    m_pulled = 0;
+    m_problem.clear();
+    Q_EMIT progressChanged();
+    Q_EMIT stateChanged();
+    m_client->sync([this](SyncClient::Outcome outcome) {
+        m_syncing = false;
+        if (outcome.ok) {
+            m_problem.clear();
+            if (m_session)
+                m_session->announceChanges(outcome.changedKinds);
+        } else {
+            m_problem = outcome.message;
+        }
+        readEnrolment();
+        if (m_active && m_enrolled)
+            m_timer.start(IntervalMs);
+        Q_EMIT stateChanged();
+    });
+}
+
+QString SyncController::statusText() const
+{
+    if (m_syncing)
+        return tr("Syncing: %1 sent, %2 received").arg(m_pushed).arg(m_pulled);
+    if (!m_enrolled)
+        return tr("Not set up to sync");
+    if (!m_lastSynced.isValid())
+        return m_problem.isEmpty() ? tr("Not synced yet") : tr("Not synced");
+    const QDateTime local = m_lastSynced.toLocalTime();
+    const QLocale locale;
+    const bool today = local.date() == QDate::currentDate();
+    const QString when = today ? locale.toString(local.time(), tr("HH:mm", "time format"))
+                               : locale.toString(local.date(), tr("d MMM yyyy", "date format"));
+    // After a failed attempt, the last good sync is what the practitioner needs to know.
+    if (!m_problem.isEmpty())
+        return today ? tr("Last synced at %1").arg(when) : tr("Last synced on %1").arg(when);
+    return today ? tr("Synced at %1").arg(when) : tr("Synced on %1").arg(when);
+}
+
+} // namespace doorstep

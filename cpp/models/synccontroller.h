@@ -1,0 +1,79 @@
+#pragma once
+
+#include "client/syncclient.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QTimer>
+#include <memory>
+
+namespace doorstep
+{
+
+class Session;
+
+/// Sync as the practitioner sees it: on demand, soon after unlocking, and every few
+/// minutes while unlocked; progress as counts, the last sync as a time, and what went
+/// wrong in plain words. The sync itself is SyncClient's; this holds one only while the
+/// store is open and drops it (abandoning any sync under way) before the store closes.
+class SyncController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(doorstep::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    /// Syncs on a timer only while active (the workspace is showing).
+    Q_PROPERTY(bool active READ isActive WRITE setActive NOTIFY activeChanged)
+    Q_PROPERTY(bool enrolled READ isEnrolled NOTIFY stateChanged)
+    Q_PROPERTY(bool syncing READ isSyncing NOTIFY stateChanged)
+    Q_PROPERTY(int pushed READ pushed NOTIFY progressChanged)
+    Q_PROPERTY(int pulled READ pulled NOTIFY progressChanged)
+    /// One line for the header: syncing, last synced, or the problem.
+    Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
+    /// The last sync's problem in full, empty if it went well.
+    Q_PROPERTY(QString problemText READ problemText NOTIFY stateChanged)
+
+public:
+    static constexpr int IntervalMs = 5 * 60 * 1000;
+    static constexpr int AfterUnlockMs = 3000;
+
+    explicit SyncController(QObject *parent = nullptr);
+    ~SyncController() override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    bool isActive() const { return m_active; }
+    void setActive(bool active);
+    bool isEnrolled() const { return m_enrolled; }
+    bool isSyncing() const { return m_syncing; }
+    int pushed() const { return m_pushed; }
+    int pulled() const { return m_pulled; }
+    QString statusText() const;
+    QString problemText() const { return m_problem; }
+
+    Q_INVOKABLE void syncNow();
+
+Q_SIGNALS:
+    void sessionChanged();
+    void activeChanged();
+    void stateChanged();
+    void progressChanged();
+
+private:
+    void storeOpened();
+    void storeClosing();
+    void readEnrolment();
+
+    QPointer<Session> m_session;
+    bool m_active = false;
+    std::unique_ptr<SyncClient> m_client;
+    QTimer m_timer;
+    bool m_enrolled = false;
+    bool m_syncing = false;
+    int m_pushed = 0;
+    int m_pulled = 0;
+    QDateTime m_lastSynced;
+    QString m_problem;
+};
+
+} // namespace doorstep

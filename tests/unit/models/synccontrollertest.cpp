@@ -1,0 +1,124 @@
+#include "models/synccontroller.h"
+
+#include "modeltesthelpers.h"
+#include "server/pki.h"
+#include "server/sqlcipherstorage.h"
+#include "server/syncservice.h"
+
+#include <QTest>
+
+using namespace doorstep;
+using namespace doorstep::test;
+
+namespace
+{
+
+/// A real doorstep-server in this process: SQLCipher storage, TLS with a council CA made
+/// for the test, on a free loopback port.
+struct LocalServer {
+    QTemporaryDir dir;
+    std::unique_ptr<server::SqlCipherStorage> storage;
+    server::Issued ca;
+    std::unique_ptr<server::SyncService> service;
+    quint16 port = 0;
+
+    LocalServer()
+    {
+        auto opened = server::SqlCipherStorage::open(
+            dir.filePath(QStringLiteral("server.db")), QByteArray(32, 's'));
+        REQUIRE(opened.ok());
+        storage = std::move(*opened);
+        REQUIRE(storage
+                    ->createUser({ QStringLiteral("practitioner-1"), QStringLiteral("Priya Shah"),
+                        server::User::Role::Practitioner, QStringLiteral("north") })
+                    .ok());
+        auto authority = server::Pki::makeCertificateAuthority(
+            { QStringLiteral("Northshire Council test CA"), {}, {}, {} });
+        REQUIRE(authority.ok());
+        ca = *authority;
+        auto certificate = server::Pki::makeServerCertificate(
+            ca, { QStringLiteral("127.0.0.1"), { QStringLiteral("127.0.0.1") }, {}, {} });
+        REQUIRE(certificate.ok());
+        service = std::make_unique<server::SyncService>(*storage, server::SyncService::Options {});
+        auto listening = service->listen(
+            certificate->certificate, certificate->key, QHostAddress::LocalHost, 0);
+        REQUIRE(listening.ok());
+        port = *listening;
+    }
+
+    QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)); }
+};
+
+void enrol(Session &session, LocalServer &server)
+{
+    auto code = server.storage->createEnrolmentCode(QStringLiteral("practitioner-1"), 3600);
+    REQUIRE(code.ok());
+    SyncClient client(*session.store(), QStringLiteral(DOORSTEP_VERSION));
+    std::optional<SyncClient::Outcome> outcome;
+    client.enrol(server.url(), server.ca.certificatePem, *code, QStringLiteral("Test tablet"),
+        [&](SyncClient::Outcome given) { outcome = given; });
+    REQUIRE(QTest::qWaitFor([&] { return outcome.has_value(); }, 10000));
+    INFO(outcome->message.toStdString());
+    REQUIRE(outcome->ok);
+}
+
+} // namespace
+
+TEST_CASE("The app syncs on demand, says when it last did, and why it could not", "[models]")
+{
+    SessionFixture fixture;
+    LocalServer server;
+    SyncController sync;
+    sync.setSession(fixture.session.get());
+    CHECK_FALSE(sync.isEnrolled());
+    CHECK(sync.statusText() == QStringLiteral("Not set up to sync"));
+
+    enrol(*fixture.session, server);
+    fixture.family(QStringLiteral("Okafor"), 3);
+    fixture.session->lock();
+    fixture.unlock(); // the enrolment is read when the store opens
+    CHECK(sync.isEnrolled());
+    CHECK(sync.statusText() == QStringLiteral("Not synced yet"));
+
+    QSignalSpy progress(&sync, &SyncController::progressChanged);
+    sync.syncNow();
+    CHECK(sync.isSyncing());
+    CHECK(sync.statusText() == QStringLiteral("Syncing: 0 sent, 0 received"));
+    REQUIRE(QTest::qWaitFor([&] { return !sync.isSyncing(); }, 10000));
+    INFO(sync.problemText().toStdString());
+    CHECK(sync.problemText().isEmpty());
+    CHECK(sync.pushed() > 0);
+    CHECK(progress.count() >= 2);
+    CHECK(sync.statusText().startsWith(QLatin1String("Synced at ")));
+
+    // The server goes away: the practitioner is told, and when the last good sync was.
+    server.service.reset();
+    fixture.add("family", { { QStringLiteral("family_name"), QStringLiteral("Osei") } });
+    sync.syncNow();
+    REQUIRE(QTest::qWaitFor([&] { return !sync.isSyncing(); }, 40000));
+    CHECK(sync.problemText().startsWith(QLatin1String("No connection to the server.")));
+    INFO(sync.statusText().toStdString() << " problem: " << sync.problemText().toStdString());
+    CHECK(sync.statusText().startsWith(QLatin1String("Last synced at ")));
+}
+
+TEST_CASE("Locking in the middle of a sync abandons it safely", "[models]")
+{
+    SessionFixture fixture;
+    LocalServer server;
+    enrol(*fixture.session, server);
+    for (int i = 0; i < 20; ++i)
+        fixture.family(QStringLiteral("Family %1").arg(i), 3);
+    SyncController sync;
+    sync.setSession(fixture.session.get());
+    sync.syncNow();
+    REQUIRE(sync.isSyncing());
+    fixture.session->lock();
+    CHECK_FALSE(sync.isSyncing());
+    QTest::qWait(300); // any reply still on its way must find nothing to call
+    fixture.unlock();
+    sync.syncNow();
+    REQUIRE(QTest::qWaitFor([&] { return !sync.isSyncing(); }, 10000));
+    INFO(sync.problemText().toStdString());
+    CHECK(sync.problemText().isEmpty());
+    CHECK(fixture.session->store()->outbox(10).value().isEmpty());
+}
