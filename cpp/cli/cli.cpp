@@ -674,6 +674,14 @@ Result<void> runSync(Invocation &in)
     const SyncClient::Outcome outcome = waitFor([&](auto done) { client.sync(std::move(done)); });
     if (!in.json)
         in.out << '\n';
+    if (outcome.problem == SyncClient::Outcome::Problem::Revoked) {
+        // A revoked device removes its data, as the tablet app does.
+        store->reset();
+        if (auto wiped = StoreAccess::wipe(in.storeFolder()); !wiped)
+            return wiped.error();
+        return makeError(Error::Code::LockedOut,
+            QStringLiteral("%1 This store has been removed.").arg(outcome.message));
+    }
     if (!outcome.ok)
         return syncError(outcome);
     in.print({ { QStringLiteral("pushed"), outcome.pushed },

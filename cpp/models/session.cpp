@@ -196,6 +196,20 @@ void Session::lock()
     closeStore();
 }
 
+void Session::wipeRevoked()
+{
+    closeStore();
+    PinAccess::forget(m_storeFolder);
+    if (auto wiped = StoreAccess::wipe(m_storeFolder); !wiped) {
+        setError(int(wiped.error().code), wiped.error().message);
+        return;
+    }
+    setError(int(Error::Code::LockedOut),
+        tr("IT has revoked this tablet, so the data on it has been removed. Ask IT to enrol it "
+           "again; everything that was synced is safe on the server."));
+    Q_EMIT pinChanged();
+}
+
 void Session::closeStore()
 {
     if (!m_store)

@@ -67,6 +67,8 @@ public:
     Q_INVOKABLE bool setPin(const QString &pin);
     /// Closes the store and wipes the key; anything pending is saved first.
     Q_INVOKABLE void lock();
+    /// The server revoked this device: closes the store and removes it for good, saying why.
+    void wipeRevoked();
     bool isPinAvailable() const;
 
     /// QML's singleton `Session` is the one session main() made and injected here.

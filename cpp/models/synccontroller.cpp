@@ -104,6 +104,13 @@ void SyncController::syncNow()
                 m_session->announceChanges(outcome.changedKinds);
         } else {
             m_problem = outcome.message;
+            if (outcome.problem == SyncClient::Outcome::Problem::Revoked && m_session) {
+                // Not from inside the client's own callback: wiping closes the store, which
+                // deletes the client.
+                QMetaObject::invokeMethod(
+                    m_session, [session = m_session] { session->wipeRevoked(); },
+                    Qt::QueuedConnection);
+            }
         }
         readEnrolment();
         if (m_active && m_enrolled)

@@ -1,8 +1,10 @@
 #include "security/storeaccess.h"
 
+#include "security/atomicfile.h"
 #include "security/vault.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QUuid>
 
@@ -111,6 +113,34 @@ Result<void> StoreAccess::changePassphrase(const QString &folder, const SecureBy
         return checked.error();
     Vault vault(StorePaths { folder }.keySlot(), maxAttempts);
     return vault.changePassphrase(oldPassphrase, newPassphrase, params);
+}
+
+Result<void> StoreAccess::wipe(const QString &folder)
+{
+    const StorePaths paths { folder };
+    QStringList failed;
+    for (const QString &slot : { paths.keySlot(), paths.pinSlot() }) {
+        if (!QFileInfo::exists(slot))
+            continue;
+        QFile file(slot);
+        if (file.open(QIODevice::ReadWrite)) {
+            file.write(QByteArray(file.size(), '\0'));
+            file.flush();
+            file.close();
+        }
+        AtomicFile::removeLeftovers(slot);
+        if (!QFile::remove(slot))
+            failed << slot;
+        QFile::remove(slot + QStringLiteral(".lock"));
+    }
+    for (const QString &file : { paths.database(), paths.wal(), paths.shm() }) {
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            failed << file;
+    }
+    if (!failed.isEmpty())
+        return makeError(Error::Code::Io,
+            QStringLiteral("Could not remove %1.").arg(failed.join(QStringLiteral(", "))));
+    return {};
 }
 
 } // namespace doorstep

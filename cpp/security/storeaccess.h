@@ -45,6 +45,11 @@ public:
         int maxAttempts = 10);
 
     static Result<void> checkPassphrase(const SecureBytes &passphrase);
+
+    /// Removes the store for good, as a revoked device must: first the key slots (their
+    /// bytes overwritten), which leaves the encrypted database unreadable even if a copy of
+    /// it survives, then the database and its WAL. No Store may be open on it.
+    static Result<void> wipe(const QString &folder);
 };
 
 } // namespace doorstep

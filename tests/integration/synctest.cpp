@@ -177,6 +177,9 @@ TEST_CASE("A revoked tablet is told so and sends nothing", "[integration]")
     INFO(refused.describe());
     CHECK(refused.exitCode == Cli::exitCodeFor(Error::Code::LockedOut));
     CHECK(refused.err.contains(QLatin1String("revoked")));
+    CHECK(refused.err.contains(QLatin1String("This store has been removed.")));
+    CHECK_FALSE(QFileInfo::exists(tablet.paths().database()));
+    CHECK_FALSE(QFileInfo::exists(tablet.paths().keySlot()));
     CHECK(server.ok({ QStringLiteral("audit") }).contains(QLatin1String("revoke")));
 }
 

@@ -122,3 +122,26 @@ TEST_CASE("Locking in the middle of a sync abandons it safely", "[models]")
     CHECK(sync.problemText().isEmpty());
     CHECK(fixture.session->store()->outbox(10).value().isEmpty());
 }
+
+TEST_CASE("A tablet IT has revoked removes its data at its next sync", "[models]")
+{
+    SessionFixture fixture;
+    LocalServer server;
+    enrol(*fixture.session, server);
+    fixture.family(QStringLiteral("Okafor"), 3);
+    const QString folder = fixture.session->storeFolder();
+    const QString deviceId = fixture.session->store()->deviceId();
+    REQUIRE(server.storage->revokeDevice(deviceId).ok());
+
+    SyncController sync;
+    sync.setSession(fixture.session.get());
+    sync.syncNow();
+    REQUIRE(QTest::qWaitFor([&] { return !fixture.session->isUnlocked(); }, 10000));
+    CHECK(sync.problemText().contains(QLatin1String("revoked")));
+    CHECK(fixture.session->errorString().startsWith(
+        QLatin1String("IT has revoked this tablet, so the data on it has been removed.")));
+    const StorePaths paths { folder };
+    CHECK_FALSE(QFileInfo::exists(paths.database()));
+    CHECK_FALSE(QFileInfo::exists(paths.keySlot()));
+    CHECK_FALSE(QFileInfo::exists(paths.wal()));
+}

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <deque>
 #include <catch2/catch.hpp>
 #include <map>
 #include <random>
@@ -104,6 +105,8 @@ struct Server {
         : clock([this] { return wall; })
     {
     }
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
 
     sync::PushReply push(const QString &device, const sync::PushRequest &request)
     {
@@ -150,6 +153,8 @@ struct Replica {
         , clock([this] { return wall + skewMs; })
     {
     }
+    Replica(const Replica &) = delete;
+    Replica &operator=(const Replica &) = delete;
 
     Op write(const QString &record, const QString &field, const QVariant &value)
     {
@@ -214,7 +219,7 @@ struct Faults {
 struct World {
     std::mt19937 random;
     Server server;
-    std::vector<Replica> replicas;
+    std::deque<Replica> replicas; // a deque never moves them: their clocks point at them
     QList<Op> written; // every op any replica wrote
     QStringList records;
     Faults faults;
