@@ -5,8 +5,8 @@
 #include <QHash>
 #include <QSet>
 #include <algorithm>
-#include <deque>
 #include <catch2/catch.hpp>
+#include <deque>
 #include <map>
 #include <random>
 
