@@ -83,7 +83,8 @@ public:
         const Device &device, const QList<Op> &ops, const QString &appVersion)
         = 0;
 
-    /// The log after `cursor`, only ops of families in the device's user's scope, at most
+    /// The log after `cursor`, only ops of families in the device's user's scope and not
+    /// written by the device itself (it has them), at most
     /// `limit`; plus the families the device must remove (reallocated away from its user).
     virtual Result<sync::PullReply> pull(
         const Device &device, qint64 cursor, int limit, const QString &appVersion)

@@ -1235,7 +1235,8 @@ Result<sync::PullReply> SqlCipherStorage::pull(
             result.cursor = s.integer(0);
             const bool visible
                 = isPractitioner ? s.text(9) == (*user)->id : s.text(10) == (*user)->team;
-            if (!visible)
+            // Its own ops the device has already: sending them back would only cost bytes.
+            if (!visible || s.text(7) == device.id)
                 continue;
             sync::LoggedOp logged;
             logged.serverSeq = s.integer(0);
