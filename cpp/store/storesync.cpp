@@ -2,6 +2,7 @@
 // applying pulled ops by the merge rules in one transaction with the pull cursor.
 #include "protocol/opcheck.h"
 #include "protocol/recordmerge.h"
+#include "store/rowreader.h"
 #include "store/store.h"
 #include "store/transaction.h"
 
@@ -16,6 +17,20 @@ namespace
 
 const QString CausalLength = QString::fromLatin1(Op::CausalLength);
 
+/// The columns journalOp() reads, in its order.
+const QString JournalOpColumns
+    = QStringLiteral("op_id, record_kind, record_id, field, value, hlc, device_id, replaces");
+
+/// A journal row as the op it records, whichever device wrote it.
+Op journalOp(const Statement &s)
+{
+    Op op { s.text(0), s.text(1), s.text(2), s.text(3), s.value(4), Hlc::fromPacked(s.integer(5)),
+        s.text(6), {} };
+    if (!s.isNull(7))
+        op.replaces = s.text(7).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return op;
+}
+
 Error badOp(int index, const QString &why)
 {
     return makeError(Error::Code::InvalidArgument,
@@ -28,26 +43,13 @@ Error badOp(int index, const QString &why)
 
 Result<QList<Op>> Store::outbox(int limit)
 {
-    auto rows = cached(QStringLiteral(
-        "SELECT op_id, record_kind, record_id, field, value, hlc, replaces FROM change_journal "
-        "WHERE device_id = ? AND op_seq > ? ORDER BY op_seq LIMIT ?"));
+    auto rows = cached(QStringLiteral("SELECT %1 FROM change_journal WHERE device_id = ? AND "
+                                      "op_seq > ? ORDER BY op_seq LIMIT ?")
+                           .arg(JournalOpColumns));
     if (!rows)
         return rows.error();
     (*rows)->bind(1, m_deviceId).bind(2, m_ackedOpSeq).bind(3, qint64(limit));
-    QList<Op> ops;
-    for (;;) {
-        auto row = (*rows)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        Statement &s = **rows;
-        Op op { s.text(0), s.text(1), s.text(2), s.text(3), s.value(4),
-            Hlc::fromPacked(s.integer(5)), m_deviceId, {} };
-        if (!s.isNull(6))
-            op.replaces = s.text(6).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        ops << op;
-    }
+    auto ops = readAll<Op>(**rows, journalOp);
     (*rows)->reset();
     return ops;
 }
@@ -170,27 +172,17 @@ Result<bool> Store::exists(const RecordKindSpec &kind, const QString &recordId)
 Result<Store::Materialised> Store::materialise(
     const RecordKindSpec &kind, const QString &recordId, const QDateTime &now)
 {
-    auto rows = cached(QStringLiteral("SELECT op_id, field, value, hlc, device_id, replaces FROM "
-                                      "change_journal WHERE record_kind = ? AND record_id = ?"));
+    auto rows = cached(QStringLiteral("SELECT %1 FROM change_journal WHERE record_kind = ? AND "
+                                      "record_id = ?")
+                           .arg(JournalOpColumns));
     if (!rows)
         return rows.error();
     (*rows)->bind(1, kind.kind).bind(2, recordId);
-    QList<Op> ops;
-    for (;;) {
-        auto row = (*rows)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        Statement &s = **rows;
-        Op op { s.text(0), kind.kind, recordId, s.text(1), s.value(2),
-            Hlc::fromPacked(s.integer(3)), s.text(4), {} };
-        if (!s.isNull(5))
-            op.replaces = s.text(5).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        ops << op;
-    }
+    auto ops = readAll<Op>(**rows, journalOp);
     (*rows)->reset();
-    const RecordMerge::Record record = RecordMerge::resolve(kind, ops);
+    if (!ops)
+        return ops.error();
+    const RecordMerge::Record record = RecordMerge::resolve(kind, *ops);
 
     // A record it refers to that is not here yet (it comes later in the log) holds it back:
     // written now, it would fail its foreign key and take the whole batch with it.

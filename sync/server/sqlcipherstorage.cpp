@@ -1021,6 +1021,29 @@ Result<void> SqlCipherStorage::touchDevice(const QString &deviceId, const QStrin
     return (*update)->run();
 }
 
+Result<std::pair<Device, User>> SqlCipherStorage::syncingDevice(
+    const QString &deviceId, QString &userId, std::optional<Error> &refusal)
+{
+    // The stored device, not the caller's copy, says whose it is and whether it is revoked.
+    auto current = loadDevice(deviceId);
+    if (!current)
+        return current.error();
+    if (!*current)
+        return notEnrolled();
+    userId = (*current)->userId;
+    if ((*current)->revoked) {
+        refusal = revokedRefusal();
+        return *refusal;
+    }
+    auto user = loadUser(userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return makeError(Error::Code::Damaged,
+            QStringLiteral("The device's user is missing from the server's database."));
+    return std::make_pair(**current, **user);
+}
+
 Result<PushOutcome> SqlCipherStorage::push(
     const Device &device, const QList<Op> &ops, const QString &appVersion)
 {
@@ -1032,25 +1055,12 @@ Result<PushOutcome> SqlCipherStorage::push(
         if (!transaction)
             return transaction.error();
         const auto resetFirst = qScopeGuard([this] { resetStatements(); });
-        // The stored device, not the caller's copy, says whose it is and whether it is revoked.
-        auto current = loadDevice(device.id);
-        if (!current)
-            return current.error();
-        if (!*current)
-            return notEnrolled();
-        userId = (*current)->userId;
-        if ((*current)->revoked) {
-            refusal = revokedRefusal();
-            return *refusal;
-        }
-        auto user = loadUser(userId);
-        if (!user)
-            return user.error();
-        if (!*user)
-            return makeError(Error::Code::Damaged,
-                QStringLiteral("The device's user is missing from the server's database."));
+        auto syncing = syncingDevice(device.id, userId, refusal);
+        if (!syncing)
+            return syncing.error();
+        const auto &[current, user] = *syncing;
 
-        auto plan = planPush(**current, **user, ops);
+        auto plan = planPush(current, user, ops);
         if (!plan)
             return plan.error();
         if (plan->refusal) {
@@ -1071,7 +1081,7 @@ Result<PushOutcome> SqlCipherStorage::push(
             if (!*statement)
                 return statement->error();
         }
-        const bool isPractitioner = (*user)->role == User::Role::Practitioner;
+        const bool isPractitioner = user.role == User::Role::Practitioner;
         QList<qint64> sequences;
         QStringList records; // in first-written order, for the audit
         QHash<QString, int> opsPerRecord;
@@ -1084,19 +1094,19 @@ Result<PushOutcome> SqlCipherStorage::push(
                     (*newFamily)->bind(2, userId);
                 else
                     (*newFamily)->bindNull(2);
-                if (auto ran = (*newFamily)->bind(3, (*user)->team).run(); !ran)
+                if (auto ran = (*newFamily)->bind(3, user.team).run(); !ran)
                     return ran.error();
-                if (auto remembered = rememberScope(
-                        fresh.familyId, isPractitioner ? userId : QString(), (*user)->team);
+                if (auto remembered
+                    = rememberScope(fresh.familyId, isPractitioner ? userId : QString(), user.team);
                     !remembered)
                     return remembered.error();
                 if (auto audited = writeAudit({ at, userId, device.id, Action::Allocate, FamilyKind,
                         fresh.familyId,
                         isPractitioner
                             ? QStringLiteral("new family from a push, allocated to %1 in team %2")
-                                  .arg(userId, (*user)->team)
+                                  .arg(userId, user.team)
                             : QStringLiteral("new family from a push, unallocated in team %1")
-                                  .arg((*user)->team) });
+                                  .arg(user.team) });
                     !audited)
                     return audited.error();
             }
@@ -1198,23 +1208,11 @@ Result<sync::PullReply> SqlCipherStorage::pull(
         if (!transaction)
             return transaction.error();
         const auto resetFirst = qScopeGuard([this] { resetStatements(); });
-        auto current = loadDevice(device.id);
-        if (!current)
-            return current.error();
-        if (!*current)
-            return notEnrolled();
-        userId = (*current)->userId;
-        if ((*current)->revoked) {
-            refusal = revokedRefusal();
-            return *refusal;
-        }
-        auto user = loadUser(userId);
-        if (!user)
-            return user.error();
-        if (!*user)
-            return makeError(Error::Code::Damaged,
-                QStringLiteral("The device's user is missing from the server's database."));
-        const bool isPractitioner = (*user)->role == User::Role::Practitioner;
+        auto syncing = syncingDevice(device.id, userId, refusal);
+        if (!syncing)
+            return syncing.error();
+        const User &user = syncing->second;
+        const bool isPractitioner = user.role == User::Role::Practitioner;
 
         sync::PullReply result;
         result.cursor = cursor;
@@ -1233,8 +1231,7 @@ Result<sync::PullReply> SqlCipherStorage::pull(
                 break;
             const Statement &s = **scan;
             result.cursor = s.integer(0);
-            const bool visible
-                = isPractitioner ? s.text(9) == (*user)->id : s.text(10) == (*user)->team;
+            const bool visible = isPractitioner ? s.text(9) == user.id : s.text(10) == user.team;
             // Its own ops the device has already: sending them back would only cost bytes.
             if (!visible || s.text(7) == device.id)
                 continue;
@@ -1263,7 +1260,7 @@ Result<sync::PullReply> SqlCipherStorage::pull(
             return more.error();
         result.more = *more;
         result.snapshot = false;
-        auto removed = removedFamilies(**user);
+        auto removed = removedFamilies(user);
         if (!removed)
             return removed.error();
         result.removedFamilies = *removed;

@@ -56,6 +56,10 @@ private:
 
     Result<std::optional<User>> loadUser(const QString &userId);
     Result<std::optional<Device>> loadDevice(const QString &deviceId);
+    /// The device as stored and its user, for a push or pull: a device not enrolled or
+    /// revoked is refused (revoked also sets `refusal`, so the refusal is audited).
+    Result<std::pair<Device, User>> syncingDevice(
+        const QString &deviceId, QString &userId, std::optional<Error> &refusal);
     Result<std::optional<QString>> knownRecordFamily(const QString &kind, const QString &recordId);
     Result<bool> isLogged(const QString &opId);
     Result<PushPlan> planPush(const Device &device, const User &user, const QList<Op> &ops);

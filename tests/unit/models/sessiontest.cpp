@@ -1,4 +1,5 @@
 #include "modeltesthelpers.h"
+#include "unit/store/storetesthelpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,8 +10,6 @@ using namespace doorstep::test;
 
 namespace
 {
-
-constexpr qint64 PageBytes = 4096;
 
 void addNotes(SessionFixture &fixture, int count)
 {
@@ -23,20 +22,6 @@ void addNotes(SessionFixture &fixture, int count)
                 { QStringLiteral("body"), QStringLiteral("Seen at home. ").repeated(80) } });
     }
     REQUIRE(fixture.session->apply(notes).ok());
-}
-
-/// Flips one byte in the middle page of the (checkpointed) database: a note's page, which
-/// unlocking does not read.
-void damageMiddlePage(const QString &folder)
-{
-    QFile file(StorePaths { folder }.database());
-    REQUIRE(file.open(QIODevice::ReadWrite));
-    const qint64 at = (file.size() / PageBytes / 2) * PageBytes + 100;
-    REQUIRE(file.seek(at));
-    char byte = 0;
-    REQUIRE(file.getChar(&byte));
-    REQUIRE(file.seek(at));
-    REQUIRE(file.putChar(char(byte ^ 0x5a)));
 }
 
 } // namespace

@@ -9,8 +9,6 @@ using namespace doorstep::test;
 namespace
 {
 
-constexpr qint64 PageBytes = 4096;
-
 /// A store big enough that its middle pages hold only notes, which opening never reads.
 QString makeStoreWithNotes(const QTemporaryDir &dir)
 {
@@ -27,21 +25,6 @@ QString makeStoreWithNotes(const QTemporaryDir &dir)
     }
     REQUIRE(store->apply(notes).ok());
     return folder; // the store closes here, checkpointing the WAL into the database
-}
-
-/// Flips one byte in the page in the middle of the database, inside what its HMAC covers.
-void damageMiddlePage(const QString &folder)
-{
-    QFile file(StorePaths { folder }.database());
-    REQUIRE(file.open(QIODevice::ReadWrite));
-    const qint64 pages = file.size() / PageBytes;
-    REQUIRE(pages > 20);
-    const qint64 at = (pages / 2) * PageBytes + 100;
-    REQUIRE(file.seek(at));
-    char byte = 0;
-    REQUIRE(file.getChar(&byte));
-    REQUIRE(file.seek(at));
-    REQUIRE(file.putChar(char(byte ^ 0x5a)));
 }
 
 Store::Options deferred()

@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
@@ -42,6 +43,24 @@ inline QString createFamily(Store &store, const QString &name)
     INFO((id ? QString() : id.error().message).toStdString());
     REQUIRE(id.ok());
     return *id;
+}
+
+/// Flips one byte in the middle page of a store's (checkpointed) database, inside what the
+/// page's HMAC covers. On a store filled with notes it is a note's page, which opening the
+/// store never reads: only the full integrity check finds it.
+inline void damageMiddlePage(const QString &folder)
+{
+    constexpr qint64 PageBytes = 4096;
+    QFile file(StorePaths { folder }.database());
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    const qint64 pages = file.size() / PageBytes;
+    REQUIRE(pages > 20);
+    const qint64 at = (pages / 2) * PageBytes + 100;
+    REQUIRE(file.seek(at));
+    char byte = 0;
+    REQUIRE(file.getChar(&byte));
+    REQUIRE(file.seek(at));
+    REQUIRE(file.putChar(char(byte ^ 0x5a)));
 }
 
 } // namespace doorstep::test
