@@ -1,7 +1,5 @@
 #include "cli/cli.h"
-#include "integrationhelpers.h"
-
-#include <QRegularExpression>
+#include "serverprocess.h"
 
 // Sync end to end with real processes on loopback: doorstep-server made and administered
 // with its own commands, serving TLS with the council CA it made; doorstep-cli stores
@@ -9,90 +7,6 @@
 
 using namespace doorstep;
 using namespace doorstep::test;
-
-namespace
-{
-
-QString serverProgram()
-{
-    return QStringLiteral(DOORSTEP_SERVER);
-}
-
-/// A doorstep-server data folder and, once serve() is called, the server running on it.
-struct ServerProcess {
-    QTemporaryDir dir;
-    QProcess serving;
-    quint16 port = 0;
-
-    QString data() const { return dir.filePath(QStringLiteral("server")); }
-    QString caFile() const { return QDir(data()).filePath(QStringLiteral("ca.pem")); }
-    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(port); }
-
-    ProcessRun command(const QStringList &arguments) const
-    {
-        return runProcess(serverProgram(),
-            QStringList { arguments.first(), QStringLiteral("--data"), data() } + arguments.mid(1),
-            childEnvironment(dir.path()));
-    }
-    QString ok(const QStringList &arguments) const
-    {
-        const ProcessRun run = command(arguments);
-        INFO(arguments.join(QLatin1Char(' ')).toStdString() << "\n" << run.describe());
-        REQUIRE(run.exitCode == 0);
-        return run.out.trimmed();
-    }
-
-    void init()
-    {
-        ok({ QStringLiteral("init") });
-        ok({ QStringLiteral("user-add"), QStringLiteral("--id"), QStringLiteral("u1"),
-            QStringLiteral("--name"), QStringLiteral("Priya Shah"), QStringLiteral("--role"),
-            QStringLiteral("practitioner"), QStringLiteral("--team"), QStringLiteral("north") });
-    }
-
-    void serve(const QStringList &extra = {})
-    {
-        serving.setProcessEnvironment(childEnvironment(dir.path()));
-        serving.start(serverProgram(),
-            QStringList { QStringLiteral("serve"), QStringLiteral("--data"), data(),
-                QStringLiteral("--port"), QStringLiteral("0") }
-                + extra);
-        REQUIRE(serving.waitForStarted(10000));
-        QElapsedTimer timer;
-        timer.start();
-        while (!serving.canReadLine() && timer.elapsed() < 20000)
-            serving.waitForReadyRead(200);
-        const QString line = QString::fromUtf8(serving.readLine()).trimmed();
-        INFO("serve said: " << line.toStdString() << " / "
-                            << serving.readAllStandardError().toStdString());
-        const auto match = QRegularExpression(QStringLiteral("port (\\d+)$")).match(line);
-        REQUIRE(match.hasMatch());
-        port = quint16(match.captured(1).toUInt());
-    }
-
-    QString enrolmentCode(const QString &user = QStringLiteral("u1")) const
-    {
-        const QString said = ok({ QStringLiteral("enrol-code"), QStringLiteral("--user"), user });
-        return said.section(QLatin1Char(' '), -1);
-    }
-
-    ~ServerProcess()
-    {
-        if (serving.state() != QProcess::NotRunning) {
-            serving.kill();
-            serving.waitForFinished(5000);
-        }
-    }
-};
-
-ProcessRun enrol(
-    const CliStore &store, const ServerProcess &server, const QString &code, const QString &caFile)
-{
-    return store.cli({ QStringLiteral("enrol"), QStringLiteral("--server"), server.url(),
-        QStringLiteral("--ca"), caFile, QStringLiteral("--code"), code });
-}
-
-} // namespace
 
 TEST_CASE("A family recorded on one tablet arrives on another through the server", "[integration]")
 {
