@@ -127,6 +127,62 @@ public:
     static Error setAsideDamaged(
         const StorePaths &paths, const QDateTime &nowUtc, const Error &found);
 
+    // Conflict versions (sync/PROTOCOL.md; storeconflicts.cpp): free text written on two
+    // devices at once, or a change that arrived after its record was signed or finalised.
+
+    /// One version of a field: its value and who wrote it where and when.
+    struct ConflictVersion {
+        QString opId;
+        QVariant value;
+        QDateTime writtenAt; ///< UTC, from the op's HLC
+        QString deviceId;
+        bool thisDevice = false;
+        QString authorId; ///< who wrote it, when known (this device's user); else empty
+    };
+    /// A field of a live record with versions waiting for a person.
+    struct FieldConflict {
+        QString kind;
+        QString recordId;
+        QString field;
+        QString familyId;
+        /// The record is signed or finalised: no version can be merged into it.
+        bool sealed = false;
+        ConflictVersion current; ///< the value the field holds
+        QList<ConflictVersion> versions; ///< the others, newest first
+    };
+    /// The conflict versions of one record, a field each.
+    Result<QList<FieldConflict>> conflicts(const QString &kind, const QString &recordId);
+    /// Those of every record of a family.
+    Result<QList<FieldConflict>> familyConflicts(const QString &familyId);
+    /// How many records of each family (by id) have conflict versions.
+    Result<QHash<QString, int>> conflictCounts();
+    /// Writes mergedText as the field's one version: a journalled op whose `replaces` names
+    /// the current version and every conflict version, so it syncs and resolves them on every
+    /// replica; audited, in one transaction. seenOpIds, when given, are the versions the
+    /// person compared: if others arrived since, nothing is written.
+    Result<void> mergeConflict(const QString &kind, const QString &recordId, const QString &field,
+        const QString &mergedText, const QStringList &seenOpIds = {});
+    /// Keeps one version (current or conflict) as it is: a merge whose text is that version.
+    Result<void> keepConflictVersion(
+        const QString &kind, const QString &recordId, const QString &field, const QString &opId);
+    /// A version that cannot be merged because its record is sealed: marks it read on this
+    /// device (it stays in the journal), audited. Refused for records that can be merged.
+    Result<void> dismissConflictVersion(
+        const QString &kind, const QString &recordId, const QString &field, const QString &opId);
+    /// A version left out of a finalised visit, added as a dated amendment of the visit in
+    /// text (the person's edit of it) and marked read, in one transaction. Returns the note id.
+    Result<QString> amendWithConflictVersion(
+        const QString &visitId, const QString &field, const QString &opId, const QString &text);
+
+private:
+    struct ConflictTarget;
+    Result<ConflictTarget> conflictTarget(
+        const QString &kind, const QString &recordId, const QString &field);
+    Result<void> resolveVersions(const ConflictTarget &target, const QVariant &value,
+        const QStringList &resolved, const QString &action);
+    Result<void> markVersionRead(const ConflictTarget &target, const QString &opId,
+        const QDateTime &now, const QString &action);
+
 private:
     Store(StorePaths paths, Database db, Options options);
     static Result<QString> setAside(const StorePaths &paths, const QDateTime &nowUtc);
