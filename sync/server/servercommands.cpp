@@ -2,6 +2,7 @@
 
 #include "cli/cli.h"
 #include "server/pki.h"
+#include "server/postgresstorage.h"
 #include "server/sqlcipherstorage.h"
 #include "server/syncservice.h"
 
@@ -22,8 +23,17 @@ namespace
 
 const char *const Usage
     = "usage: doorstep-server COMMAND --data FOLDER [options]\n"
-      "  init [--host NAME]...            make the data folder, storage key, council CA and\n"
-      "                                   server certificate (hosts: localhost, 127.0.0.1)\n"
+      "  init [--host NAME]... [--postgres CONNINFO]\n"
+      "                                   make the data folder, storage, council CA and server\n"
+      "                                   certificate (hosts: localhost, 127.0.0.1). Storage is\n"
+      "                                   an encrypted SQLCipher file (key in storage.key or\n"
+      "                                   DOORSTEP_SERVER_KEY) unless --postgres names a\n"
+      "                                   PostgreSQL database in libpq key=value words, e.g.\n"
+      "                                   --postgres 'host=db.example dbname=doorstep user=ds'\n"
+      "                                   (--postgres '' takes PGHOST, PGPORT, PGUSER and\n"
+      "                                   PGDATABASE from the environment). The password comes\n"
+      "                                   from PGPASSWORD or ~/.pgpass, never the data folder;\n"
+      "                                   every later command uses the storage init chose.\n"
       "  serve [--listen ADDRESS] [--port N] [--min-app VERSION]\n"
       "  user-add --id ID --name NAME --role practitioner|supervisor --team TEAM\n"
       "  allocate --family FAMILY_ID --to PRACTITIONER_ID\n"
@@ -66,7 +76,144 @@ struct DataFolder {
     QString caKey() const { return dir.filePath(QStringLiteral("ca.key")); }
     QString certificate() const { return dir.filePath(QStringLiteral("server.pem")); }
     QString key() const { return dir.filePath(QStringLiteral("server.key")); }
+    QString storageConfig() const { return dir.filePath(QStringLiteral("storage.conf")); }
 };
+
+/// Where the server keeps its data, as init chose and storage.conf records it. A data folder
+/// without storage.conf (made before PostgreSQL was possible) uses SQLCipher.
+struct StorageChoice {
+    enum class Backend { SqlCipher, PostgreSql };
+    Backend backend = Backend::SqlCipher;
+    QString conninfo; ///< PostgreSQL's, without a password
+};
+
+const QString SqlCipherName = QStringLiteral("sqlcipher");
+const QString PostgresName = QStringLiteral("postgresql");
+
+/// The keys of a libpq connection string of key=value words (values may be 'quoted', with
+/// \' and \\ inside), or an error saying what is wrong with it.
+Result<QStringList> conninfoKeys(const QString &conninfo)
+{
+    const Error malformed = makeError(Error::Code::InvalidArgument,
+        QStringLiteral("--postgres takes libpq's key=value words, such as "
+                       "'host=db.example dbname=doorstep user=doorstep'."));
+    if (conninfo.startsWith(QLatin1String("postgres://"))
+        || conninfo.startsWith(QLatin1String("postgresql://")))
+        return malformed;
+    QStringList keys;
+    qsizetype i = 0;
+    const auto skipSpaces = [&] {
+        while (i < conninfo.size() && conninfo.at(i).isSpace())
+            ++i;
+    };
+    for (skipSpaces(); i < conninfo.size(); skipSpaces()) {
+        const qsizetype start = i;
+        while (i < conninfo.size() && conninfo.at(i) != u'=' && !conninfo.at(i).isSpace())
+            ++i;
+        const QString key = conninfo.mid(start, i - start);
+        skipSpaces();
+        if (key.isEmpty() || i >= conninfo.size() || conninfo.at(i) != u'=')
+            return malformed;
+        ++i;
+        skipSpaces();
+        if (i < conninfo.size() && conninfo.at(i) == u'\'') {
+            for (++i; i < conninfo.size() && conninfo.at(i) != u'\''; ++i) {
+                if (conninfo.at(i) == u'\\')
+                    ++i;
+            }
+            if (i >= conninfo.size())
+                return malformed;
+            ++i;
+        } else {
+            while (i < conninfo.size() && !conninfo.at(i).isSpace())
+                ++i;
+        }
+        keys << key;
+    }
+    return keys;
+}
+
+/// The conninfo given to init --postgres, if it can be recorded: no password in it, since
+/// the data folder is no place for one.
+Result<QString> checkedConninfo(const QString &conninfo)
+{
+    auto keys = conninfoKeys(conninfo);
+    if (!keys)
+        return keys.error();
+    if (keys->contains(QStringLiteral("password")))
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("--postgres must not contain the password: doorstep-server would "
+                           "have to write it into the data folder. Give it in PGPASSWORD or "
+                           "~/.pgpass instead."));
+    if (conninfo.contains(u';') || conninfo.contains(u'\n'))
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("--postgres cannot contain \";\" or a line break."));
+    return conninfo.trimmed();
+}
+
+Result<StorageChoice> readStorageChoice(const DataFolder &data)
+{
+    QFile file(data.storageConfig());
+    if (!file.exists())
+        return StorageChoice {};
+    const auto bad = [&](const QString &why) {
+        return makeError(Error::Code::Damaged,
+            QStringLiteral("%1 %2; it says backend=sqlcipher, or backend=postgresql and "
+                           "conninfo=<libpq key=value words>.")
+                .arg(data.storageConfig(), why));
+    };
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return bad(QStringLiteral("cannot be read"));
+    QMap<QString, QString> values;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+            continue;
+        const qsizetype equals = trimmed.indexOf(u'=');
+        if (equals < 1)
+            return bad(QStringLiteral("has a line that is not name=value"));
+        const QString name = trimmed.left(equals).trimmed();
+        if (name != QLatin1String("backend") && name != QLatin1String("conninfo"))
+            return bad(QStringLiteral("names an unknown setting \"%1\"").arg(name));
+        values.insert(name, trimmed.mid(equals + 1).trimmed());
+    }
+    StorageChoice choice;
+    const QString backend = values.value(QStringLiteral("backend"));
+    if (backend == PostgresName) {
+        choice.backend = StorageChoice::Backend::PostgreSql;
+        auto conninfo = checkedConninfo(values.value(QStringLiteral("conninfo")));
+        if (!conninfo)
+            return bad(QStringLiteral("has a conninfo that cannot be used: %1")
+                           .arg(conninfo.error().message));
+        choice.conninfo = *conninfo;
+    } else if (backend != SqlCipherName) {
+        return bad(QStringLiteral("names no backend doorstep-server knows"));
+    }
+    return choice;
+}
+
+Result<void> writeStorageChoice(const DataFolder &data, const StorageChoice &choice)
+{
+    QSaveFile file(data.storageConfig());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return makeError(
+            Error::Code::Io, QStringLiteral("Could not write %1.").arg(data.storageConfig()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QString text = QStringLiteral(
+        "# Where doorstep-server keeps its data, chosen at init. No password here: PostgreSQL's\n"
+        "# comes from PGPASSWORD or ~/.pgpass; conninfo is libpq's key=value words, empty for\n"
+        "# PGHOST, PGPORT, PGUSER and PGDATABASE.\n");
+    if (choice.backend == StorageChoice::Backend::PostgreSql)
+        text += QStringLiteral("backend=%1\nconninfo=%2\n").arg(PostgresName, choice.conninfo);
+    else
+        text += QStringLiteral("backend=%1\n").arg(SqlCipherName);
+    file.write(text.toUtf8());
+    if (!file.commit())
+        return makeError(
+            Error::Code::Io, QStringLiteral("Could not write %1.").arg(data.storageConfig()));
+    return {};
+}
 
 /// The storage key: from DOORSTEP_SERVER_KEY (64 hex digits) if set, else the data
 /// folder's storage.key, readable by the server's user only.
@@ -94,23 +241,42 @@ Result<QByteArray> storageKey(const DataFolder &data, const QProcessEnvironment 
     return key;
 }
 
-Result<std::unique_ptr<SqlCipherStorage>> openStorage(
+Result<std::unique_ptr<ServerStorage>> openStorage(
     const DataFolder &data, const QProcessEnvironment &environment)
 {
-    if (!QFileInfo::exists(data.database()))
+    if (!QFileInfo::exists(data.storageConfig()) && !QFileInfo::exists(data.database()))
         return makeError(Error::Code::NotFound,
             QStringLiteral("There is no server data in %1; run doorstep-server init first.")
                 .arg(data.dir.path()));
+    auto choice = readStorageChoice(data);
+    if (!choice)
+        return choice.error();
+    if (choice->backend == StorageChoice::Backend::PostgreSql) {
+        auto storage = PostgresStorage::open(choice->conninfo);
+        if (!storage)
+            return storage.error();
+        return std::unique_ptr<ServerStorage>(std::move(*storage));
+    }
     auto key = storageKey(data, environment);
     if (!key)
         return key.error();
-    return SqlCipherStorage::open(data.database(), *key);
+    auto storage = SqlCipherStorage::open(data.database(), *key);
+    if (!storage)
+        return storage.error();
+    return std::unique_ptr<ServerStorage>(std::move(*storage));
 }
 
 Result<void> init(const Invocation &in, const DataFolder &data, QTextStream &out,
     const QProcessEnvironment &environment)
 {
-    if (QFileInfo::exists(data.database()))
+    StorageChoice choice;
+    if (in.options.contains(QStringLiteral("postgres"))) {
+        auto conninfo = checkedConninfo(in.option("postgres"));
+        if (!conninfo)
+            return conninfo.error();
+        choice = { StorageChoice::Backend::PostgreSql, *conninfo };
+    }
+    if (QFileInfo::exists(data.database()) || QFileInfo::exists(data.storageConfig()))
         return makeError(Error::Code::AlreadyExists,
             QStringLiteral("%1 already holds server data; nothing was changed.")
                 .arg(data.dir.path()));
@@ -119,7 +285,8 @@ Result<void> init(const Invocation &in, const DataFolder &data, QTextStream &out
             Error::Code::Io, QStringLiteral("Could not create %1.").arg(data.dir.path()));
     QFile::setPermissions(
         data.dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    if (environment.value(QStringLiteral("DOORSTEP_SERVER_KEY")).isEmpty()
+    const bool postgres = choice.backend == StorageChoice::Backend::PostgreSql;
+    if (!postgres && environment.value(QStringLiteral("DOORSTEP_SERVER_KEY")).isEmpty()
         && !QFileInfo::exists(data.keyFile())) {
         QByteArray key(32, Qt::Uninitialized);
         randombytes_buf(key.data(), size_t(key.size()));
@@ -134,12 +301,20 @@ Result<void> init(const Invocation &in, const DataFolder &data, QTextStream &out
             return makeError(
                 Error::Code::Io, QStringLiteral("Could not write %1.").arg(data.keyFile()));
     }
-    auto key = storageKey(data, environment);
-    if (!key)
-        return key.error();
-    auto storage = SqlCipherStorage::open(data.database(), *key);
-    if (!storage)
-        return storage.error();
+    // The database first: a PostgreSQL server that cannot be reached leaves no storage.conf
+    // behind, so init can simply be run again.
+    if (postgres) {
+        if (auto storage = PostgresStorage::open(choice.conninfo); !storage)
+            return storage.error();
+    } else {
+        auto key = storageKey(data, environment);
+        if (!key)
+            return key.error();
+        if (auto storage = SqlCipherStorage::open(data.database(), *key); !storage)
+            return storage.error();
+    }
+    if (auto written = writeStorageChoice(data, choice); !written)
+        return written.error();
 
     QStringList hosts = in.options.value(QStringLiteral("host"));
     if (hosts.isEmpty())
@@ -159,10 +334,12 @@ Result<void> init(const Invocation &in, const DataFolder &data, QTextStream &out
         return written.error();
     if (auto written = Pki::writeTo(*server, data.certificate(), data.key()); !written)
         return written.error();
-    out << QStringLiteral("Made the server's data in %1: storage, council CA (%2, give it to "
-                          "each tablet at enrolment; keep ca.key offline) and a certificate "
-                          "for %3.\n")
-               .arg(data.dir.path(), data.caCertificate(), hosts.join(QStringLiteral(", ")));
+    out << QStringLiteral("Made the server's data in %1: storage (%2), council CA (%3, give it "
+                          "to each tablet at enrolment; keep ca.key offline) and a certificate "
+                          "for %4.\n")
+               .arg(data.dir.path(),
+                   postgres ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLCipher"),
+                   data.caCertificate(), hosts.join(QStringLiteral(", ")));
     return {};
 }
 

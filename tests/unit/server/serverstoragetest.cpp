@@ -1,5 +1,5 @@
 #include "server/sqlcipherstorage.h"
-
+#include "storagebackends.h"
 #include "store/database.h"
 
 #include <QRegularExpression>
@@ -9,6 +9,10 @@
 
 using namespace doorstep;
 using namespace doorstep::server;
+using namespace doorstep::test;
+
+// Every behaviour case runs against both databases (STORAGE_TEST_CASE): one implementation
+// of the logic must behave the same on each.
 
 namespace
 {
@@ -32,23 +36,12 @@ QByteArray testKey(char fill = 's')
     return QByteArray(Database::KeyBytes, fill);
 }
 
-// The only backend-specific code the behaviour tests use: the PostgreSQL backend's tests
-// run the same cases with their own factory.
-std::unique_ptr<ServerStorage> makeStorage(const QTemporaryDir &dir, TestClock &clock)
-{
-    auto storage = SqlCipherStorage::open(
-        dir.filePath(QStringLiteral("server.db")), testKey(), clock.function());
-    INFO((storage ? QString() : storage.error().message).toStdString());
-    REQUIRE(storage.ok());
-    return std::move(storage.value());
-}
-
 /// A server with the pilot's people: team North (two practitioners and their supervisor)
 /// and team South's supervisor.
-struct Server {
-    QTemporaryDir dir;
+template <typename Backend> struct Server {
+    Backend backend;
     TestClock clock;
-    std::unique_ptr<ServerStorage> storage = makeStorage(dir, clock);
+    std::unique_ptr<ServerStorage> storage = backend.open(clock.function());
     ServerStorage &s = *storage;
 
     const QString amara = QStringLiteral("amara.osei");
@@ -147,7 +140,8 @@ struct Tablet {
     }
 };
 
-Tablet enrol(Server &server, const QString &userId, const char *name)
+template <typename Backend>
+Tablet enrol(Server<Backend> &server, const QString &userId, const char *name)
 {
     const QString code = require(server.s.createEnrolmentCode(userId, 3600));
     auto enrolled = require(server.s.redeemEnrolmentCode(
@@ -189,9 +183,10 @@ struct Casework {
 
 } // namespace
 
-TEST_CASE("A user is created once and needs an id, a name and a team", "[server]")
+STORAGE_TEST_CASE("A user is created once and needs an id, a name and a team", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
 
     auto found = require(s.findUser(server.amara));
@@ -220,9 +215,10 @@ TEST_CASE("A user is created once and needs an id, a name and a team", "[server]
     CHECK_FALSE(require(s.findUser(QStringLiteral("nia.campbell"))).has_value());
 }
 
-TEST_CASE("An enrolment code enrols one tablet, once", "[server]")
+STORAGE_TEST_CASE("An enrolment code enrols one tablet, once", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
 
     const QString code = require(s.createEnrolmentCode(server.amara, 24 * 3600));
@@ -251,9 +247,10 @@ TEST_CASE("An enrolment code enrols one tablet, once", "[server]")
     CHECK(unknownUser.error().code == Error::Code::NotFound);
 }
 
-TEST_CASE("An enrolment code no longer works once it has expired", "[server]")
+STORAGE_TEST_CASE("An enrolment code no longer works once it has expired", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     const QString code = require(s.createEnrolmentCode(server.tom, 600));
 
@@ -265,9 +262,10 @@ TEST_CASE("An enrolment code no longer works once it has expired", "[server]")
     CHECK(require(s.listDevices()).isEmpty());
 }
 
-TEST_CASE("An enrolment code is accepted as typed, with or without its dash", "[server]")
+STORAGE_TEST_CASE("An enrolment code is accepted as typed, with or without its dash", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     const QString code = require(s.createEnrolmentCode(server.tom, 600));
     const QString typed = QStringLiteral(" %1 %2 ").arg(code.left(4), code.mid(5));
@@ -281,9 +279,10 @@ TEST_CASE("An enrolment code is accepted as typed, with or without its dash", "[
     CHECK(wrong.error().code == Error::Code::NotFound);
 }
 
-TEST_CASE("A token authenticates its own device and no other token does", "[server]")
+STORAGE_TEST_CASE("A token authenticates its own device and no other token does", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     const QString code = require(s.createEnrolmentCode(server.amara, 3600));
     auto [device, token] = require(s.redeemEnrolmentCode(
@@ -302,9 +301,10 @@ TEST_CASE("A token authenticates its own device and no other token does", "[serv
     }
 }
 
-TEST_CASE("A revoked device is still recognised but can neither push nor pull", "[server]")
+STORAGE_TEST_CASE("A revoked device is still recognised but can neither push nor pull", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     const QString code = require(s.createEnrolmentCode(server.amara, 3600));
     auto [device, token] = require(s.redeemEnrolmentCode(
@@ -332,9 +332,10 @@ TEST_CASE("A revoked device is still recognised but can neither push nor pull", 
     CHECK(unknown.error().code == Error::Code::NotFound);
 }
 
-TEST_CASE("The device list shows each tablet's user, app version and last sync", "[server]")
+STORAGE_TEST_CASE("The device list shows each tablet's user, app version and last sync", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
     server.clock.now = server.clock.now.addSecs(60);
@@ -364,9 +365,10 @@ TEST_CASE("The device list shows each tablet's user, app version and last sync",
     CHECK(require(s.listDevices())[0].lastSyncAt == server.clock.now);
 }
 
-TEST_CASE("A practitioner's new family reaches their other tablet whole", "[server]")
+STORAGE_TEST_CASE("A practitioner's new family reaches their other tablet whole", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet first = enrol(server, server.amara, "Amara's tablet");
     const Tablet second = enrol(server, server.amara, "Amara's spare tablet");
@@ -390,9 +392,11 @@ TEST_CASE("A practitioner's new family reaches their other tablet whole", "[serv
     CHECK(pull(s, second, reply.cursor).ops.isEmpty());
 }
 
-TEST_CASE("Another practitioner can neither pull nor push a family that is not theirs", "[server]")
+STORAGE_TEST_CASE(
+    "Another practitioner can neither pull nor push a family that is not theirs", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -422,9 +426,10 @@ TEST_CASE("Another practitioner can neither pull nor push a family that is not t
     CHECK(push(s, tom, {}).acked == 0);
 }
 
-TEST_CASE("A supervisor sees their team's families and not another team's", "[server]")
+STORAGE_TEST_CASE("A supervisor sees their team's families and not another team's", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -449,9 +454,10 @@ TEST_CASE("A supervisor sees their team's families and not another team's", "[se
     CHECK(refused.error().code == Error::Code::InvalidArgument);
 }
 
-TEST_CASE("A supervisor's new family stays in their team until it is allocated", "[server]")
+STORAGE_TEST_CASE("A supervisor's new family stays in their team until it is allocated", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet priya = enrol(server, server.priya, "Priya's tablet");
     const Tablet amara = enrol(server, server.amara, "Amara's tablet");
@@ -470,9 +476,11 @@ TEST_CASE("A supervisor's new family stays in their team until it is allocated",
     CHECK(opsOf(pull(s, priyasOther)) == work.ops);
 }
 
-TEST_CASE("Pushing the same ops again logs nothing new and acknowledges the same", "[server]")
+STORAGE_TEST_CASE(
+    "Pushing the same ops again logs nothing new and acknowledges the same", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet priya = enrol(server, server.priya, "Priya's tablet");
@@ -490,9 +498,11 @@ TEST_CASE("Pushing the same ops again logs nothing new and acknowledges the same
     CHECK(pull(s, priya).ops.size() == work.ops.size());
 }
 
-TEST_CASE("The acknowledgement stops before the first local sequence the server lacks", "[server]")
+STORAGE_TEST_CASE(
+    "The acknowledgement stops before the first local sequence the server lacks", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const QString family = newId();
@@ -512,9 +522,10 @@ TEST_CASE("The acknowledgement stops before the first local sequence the server 
     CHECK(push(s, amara, ops).acked == 6);
 }
 
-TEST_CASE("An op claiming to come from another device is refused", "[server]")
+STORAGE_TEST_CASE("An op claiming to come from another device is refused", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet spare = enrol(server, server.amara, "Amara's spare tablet");
@@ -528,9 +539,10 @@ TEST_CASE("An op claiming to come from another device is refused", "[server]")
     CHECK(pull(s, priya).ops.isEmpty());
 }
 
-TEST_CASE("An op dated more than a day ahead of the server's clock is refused", "[server]")
+STORAGE_TEST_CASE("An op dated more than a day ahead of the server's clock is refused", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet priya = enrol(server, server.priya, "Priya's tablet");
@@ -551,9 +563,10 @@ TEST_CASE("An op dated more than a day ahead of the server's clock is refused", 
     CHECK(push(s, slightlyFast, tolerated.ops).accepted == tolerated.ops.size());
 }
 
-TEST_CASE("A push with one unsound op is refused whole", "[server]")
+STORAGE_TEST_CASE("A push with one unsound op is refused whole", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet priya = enrol(server, server.priya, "Priya's tablet");
@@ -572,9 +585,10 @@ TEST_CASE("A push with one unsound op is refused whole", "[server]")
     CHECK(push(s, amara, {}).acked == 0);
 }
 
-TEST_CASE("A record cannot be moved to another family", "[server]")
+STORAGE_TEST_CASE("A record cannot be moved to another family", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet priya = enrol(server, server.priya, "Priya's tablet");
@@ -598,9 +612,10 @@ TEST_CASE("A record cannot be moved to another family", "[server]")
     CHECK(restated.accepted == 1);
 }
 
-TEST_CASE("An op for a record the server has never seen is refused", "[server]")
+STORAGE_TEST_CASE("An op for a record the server has never seen is refused", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     push(s, amara, Casework(amara).ops);
@@ -615,9 +630,10 @@ TEST_CASE("An op for a record the server has never seen is refused", "[server]")
     CHECK_FALSE(refused.error().message.contains(QStringLiteral("Rent arrears")));
 }
 
-TEST_CASE("A record's family may come after its other fields in the same push", "[server]")
+STORAGE_TEST_CASE("A record's family may come after its other fields in the same push", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -633,9 +649,10 @@ TEST_CASE("A record's family may come after its other fields in the same push", 
     CHECK(pull(s, tom).ops.isEmpty());
 }
 
-TEST_CASE("Ink strokes belong to their drawing's family", "[server]")
+STORAGE_TEST_CASE("Ink strokes belong to their drawing's family", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -666,9 +683,10 @@ TEST_CASE("Ink strokes belong to their drawing's family", "[server]")
     CHECK(stray.error().code == Error::Code::InvalidArgument);
 }
 
-TEST_CASE("Goals and actions belong to their plan's family", "[server]")
+STORAGE_TEST_CASE("Goals and actions belong to their plan's family", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -690,10 +708,12 @@ TEST_CASE("Goals and actions belong to their plan's family", "[server]")
     CHECK(pull(s, tom).ops.isEmpty());
 }
 
-TEST_CASE("Reallocating a family moves it from the old practitioner's tablets to the new one's",
+STORAGE_TEST_CASE(
+    "Reallocating a family moves it from the old practitioner's tablets to the new one's",
     "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -723,9 +743,10 @@ TEST_CASE("Reallocating a family moves it from the old practitioner's tablets to
     CHECK(late.error().code == Error::Code::InvalidArgument);
 }
 
-TEST_CASE("A family allocated back is no longer removed from its practitioner", "[server]")
+STORAGE_TEST_CASE("A family allocated back is no longer removed from its practitioner", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -742,9 +763,11 @@ TEST_CASE("A family allocated back is no longer removed from its practitioner", 
     CHECK(pull(s, tom).removedFamilies == QStringList { work.family });
 }
 
-TEST_CASE("A family moved to another team is removed from its supervisor's tablets", "[server]")
+STORAGE_TEST_CASE(
+    "A family moved to another team is removed from its supervisor's tablets", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     requireOk(s.createUser({ QStringLiteral("ewan.price"), QStringLiteral("Ewan Price"),
         User::Role::Practitioner, QStringLiteral("South") }));
@@ -762,9 +785,10 @@ TEST_CASE("A family moved to another team is removed from its supervisor's table
     CHECK(opsOf(pull(s, gareth)) == work.ops);
 }
 
-TEST_CASE("A family can be allocated only to a practitioner the server knows", "[server]")
+STORAGE_TEST_CASE("A family can be allocated only to a practitioner the server knows", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     const QString family = newId();
 
@@ -787,9 +811,10 @@ TEST_CASE("A family can be allocated only to a practitioner the server knows", "
     CHECK(push(s, amara, ops).accepted == ops.size());
 }
 
-TEST_CASE("A pull's cursor moves past ops the device may not see", "[server]")
+STORAGE_TEST_CASE("A pull's cursor moves past ops the device may not see", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -818,9 +843,10 @@ TEST_CASE("A pull's cursor moves past ops the device may not see", "[server]")
     CHECK(mine.more);
 }
 
-TEST_CASE("A pull asking for fewer than 1 or more than 5000 ops is refused", "[server]")
+STORAGE_TEST_CASE("A pull asking for fewer than 1 or more than 5000 ops is refused", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     const Tablet amara = enrol(server, server.amara, "Amara's tablet");
 
@@ -834,9 +860,11 @@ TEST_CASE("A pull asking for fewer than 1 or more than 5000 ops is refused", "[s
     CHECK_FALSE(s.pull(amara.device, -1, 100, QStringLiteral("1.2.0")).ok());
 }
 
-TEST_CASE("The audit says who did what and when, newest first, without personal data", "[server]")
+STORAGE_TEST_CASE(
+    "The audit says who did what and when, newest first, without personal data", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -879,9 +907,10 @@ TEST_CASE("The audit says who did what and when, newest first, without personal 
     CHECK(require(s.audit(2)).size() == 2);
 }
 
-TEST_CASE("A refused push is audited though nothing else is kept", "[server]")
+STORAGE_TEST_CASE("A refused push is audited though nothing else is kept", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     ServerStorage &s = server.s;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     Tablet tom = enrol(server, server.tom, "Tom's tablet");
@@ -899,16 +928,17 @@ TEST_CASE("A refused push is audited though nothing else is kept", "[server]")
     CHECK(require(s.listDevices())[1].lastSyncAt.isNull());
 }
 
-TEST_CASE("The server's storage keeps everything when it is opened again", "[server]")
+STORAGE_TEST_CASE("The server's storage keeps everything when it is opened again", "[server]")
 {
-    Server server;
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
     Tablet amara = enrol(server, server.amara, "Amara's tablet");
     const Tablet amarasOther = enrol(server, server.amara, "Amara's other tablet");
     const Casework work(amara);
     push(server.s, amara, work.ops);
     server.storage.reset();
 
-    std::unique_ptr<ServerStorage> reopened = makeStorage(server.dir, server.clock);
+    std::unique_ptr<ServerStorage> reopened = server.backend.open(server.clock.function());
     CHECK(require(reopened->findUser(server.priya)).has_value());
     CHECK(opsOf(pull(*reopened, amarasOther)) == work.ops);
     CHECK(push(*reopened, amara, work.ops).acked == work.ops.size());
@@ -931,14 +961,14 @@ TEST_CASE("The server's database cannot be opened with another key", "[server]")
     CHECK(require(SqlCipherStorage::open(path, testKey()))->audit(10).ok());
 }
 
-// Specific to the embedded backend: doorstep-server's admin commands open the file while the
-// server is serving it.
-TEST_CASE("Two connections to the server's database see each other's changes", "[server]")
+// doorstep-server's admin commands connect to the database while the server is serving it.
+STORAGE_TEST_CASE("Two connections to the server's database see each other's changes", "[server]")
 {
-    QTemporaryDir dir;
+    SKIP_WITHOUT_BACKEND();
+    TestType backend;
     TestClock clock;
-    std::unique_ptr<ServerStorage> serving = makeStorage(dir, clock);
-    std::unique_ptr<ServerStorage> admin = makeStorage(dir, clock);
+    std::unique_ptr<ServerStorage> serving = backend.open(clock.function());
+    std::unique_ptr<ServerStorage> admin = backend.open(clock.function());
 
     requireOk(admin->createUser({ QStringLiteral("amara.osei"), QStringLiteral("Amara Osei"),
         User::Role::Practitioner, QStringLiteral("North") }));
@@ -951,11 +981,12 @@ TEST_CASE("Two connections to the server's database see each other's changes", "
     CHECK(require(admin->listDevices()).size() == 1);
 }
 
-TEST_CASE("A device is enrolled under its own id, once", "[server]")
+STORAGE_TEST_CASE("A device is enrolled under its own id, once", "[server]")
 {
-    QTemporaryDir dir;
+    SKIP_WITHOUT_BACKEND();
+    TestType backend;
     TestClock clock;
-    auto storage = makeStorage(dir, clock);
+    auto storage = backend.open(clock.function());
     ServerStorage &s = *storage;
     REQUIRE(s.createUser({ QStringLiteral("p-amara"), QStringLiteral("Amara Okoye"),
                              User::Role::Practitioner, QStringLiteral("north") })

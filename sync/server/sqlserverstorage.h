@@ -1,0 +1,82 @@
+#pragma once
+
+#include "server/serverstorage.h"
+#include "server/sqlconnection.h"
+
+#include <QDateTime>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace doorstep::server
+{
+
+/// ServerStorage over SQL, the same for both databases: authorisation, acknowledgement,
+/// removed families, enrolment, tokens and the audit, written once in SQL that SQLite 3.15
+/// and PostgreSQL both accept, over a SqlConnection. SqlCipherStorage and PostgresStorage
+/// only open their connection. One connection per object, every call serialised.
+class SqlServerStorage : public ServerStorage
+{
+public:
+    ~SqlServerStorage() override;
+    SqlServerStorage(const SqlServerStorage &) = delete;
+    SqlServerStorage &operator=(const SqlServerStorage &) = delete;
+
+    Result<void> createUser(const User &user) override;
+    Result<std::optional<User>> findUser(const QString &userId) override;
+    Result<void> allocate(const QString &familyId, const QString &practitionerId) override;
+    Result<QString> createEnrolmentCode(const QString &userId, qint64 validForSeconds) override;
+    Result<std::pair<Device, QString>> redeemEnrolmentCode(const QString &code,
+        const QString &deviceId, const QString &deviceName, const QString &appVersion) override;
+    Result<void> revokeDevice(const QString &deviceId) override;
+    Result<QList<Device>> listDevices() override;
+    Result<Device> authenticate(const QString &token) override;
+    Result<PushOutcome> push(
+        const Device &device, const QList<Op> &ops, const QString &appVersion) override;
+    Result<sync::PullReply> pull(
+        const Device &device, qint64 cursor, int limit, const QString &appVersion) override;
+    Result<QList<AuditEntry>> audit(int limit) override;
+
+protected:
+    /// Takes a connection setUp() made ready. Time comes from clock (UTC now if empty).
+    SqlServerStorage(std::unique_ptr<SqlConnection> connection, std::function<QDateTime()> clock);
+
+    /// Brings the database's schema up to date (numbered steps for its dialect, one
+    /// transaction each) and starts the cryptography library.
+    static Result<void> setUp(SqlConnection &connection);
+
+private:
+    struct PushPlan;
+
+    QDateTime now() const;
+    Result<SqlStatement *> cached(const QString &sql);
+    /// Holds the call's lock, with the connection opened again if it was lost.
+    std::unique_lock<std::mutex> lock();
+
+    Result<std::optional<User>> loadUser(const QString &userId);
+    Result<std::optional<Device>> loadDevice(const QString &deviceId);
+    /// The device as stored and its user, for a push or pull: a device not enrolled or
+    /// revoked is refused (revoked also sets `refusal`, so the refusal is audited).
+    Result<std::pair<Device, User>> syncingDevice(
+        const QString &deviceId, QString &userId, std::optional<Error> &refusal);
+    Result<std::optional<QString>> knownRecordFamily(const QString &kind, const QString &recordId);
+    Result<bool> isLogged(const QString &opId);
+    Result<PushPlan> planPush(const Device &device, const User &user, const QList<Op> &ops);
+    Result<void> rememberScope(
+        const QString &familyId, const QString &practitionerId, const QString &team);
+    Result<qint64> advanceAcked(const QString &deviceId, const QList<qint64> &newSequences);
+    Result<QStringList> removedFamilies(const User &user);
+    Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
+    Result<void> writeAudit(const AuditEntry &entry);
+    /// Records a refusal in its own transaction (the refused call's was rolled back) and
+    /// returns the error to give the caller.
+    Error refuse(
+        const Error &error, const QString &userId, const QString &deviceId, const QString &action);
+
+    std::unique_ptr<SqlConnection> m_connection;
+    std::function<QDateTime()> m_clock;
+    std::mutex m_mutex;
+};
+
+} // namespace doorstep::server
