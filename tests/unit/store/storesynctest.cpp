@@ -144,6 +144,10 @@ TEST_CASE("A visit that arrives before its family waits for it", "[store]")
     REQUIRE(first.ok());
     CHECK(first->heldBack == 1);
     CHECK(textOf(*d.school, "SELECT id FROM visits WHERE id = ?", visit).isEmpty());
+    // Waiting is a state sync expects, not damage.
+    auto waiting = d.school->verify();
+    REQUIRE(waiting.ok());
+    CHECK(waiting->problems.isEmpty());
 
     auto second = d.school->applyPulled(familyOps, 2);
     REQUIRE(second.ok());
