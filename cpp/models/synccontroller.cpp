@@ -2,7 +2,13 @@
 
 #include "models/session.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QUrl>
 
 namespace doorstep
 {
@@ -65,11 +71,12 @@ void SyncController::storeOpened()
 
 void SyncController::storeClosing()
 {
-    // Before the store closes: a sync must not outlive it.
+    // Before the store closes: a sync or enrolment must not outlive it.
     m_timer.stop();
     m_client.reset();
-    if (m_syncing) {
+    if (m_syncing || m_enrolling) {
         m_syncing = false;
+        m_enrolling = false;
         Q_EMIT stateChanged();
     }
 }
@@ -117,6 +124,77 @@ void SyncController::syncNow()
             m_timer.start(IntervalMs);
         Q_EMIT stateChanged();
     });
+}
+
+QString SyncController::suggestedCertificateFile() const
+{
+    QFileInfo newest;
+    for (const auto location :
+        { QStandardPaths::DownloadLocation, QStandardPaths::DocumentsLocation }) {
+        const QString folder = QStandardPaths::writableLocation(location);
+        if (folder.isEmpty())
+            continue;
+        const QFileInfoList files
+            = QDir(folder).entryInfoList({ QStringLiteral("*.pem"), QStringLiteral("*.crt") },
+                QDir::Files | QDir::Readable, QDir::Time);
+        if (!files.isEmpty()
+            && (!newest.exists() || files.first().lastModified() > newest.lastModified()))
+            newest = files.first();
+    }
+    return newest.exists() ? newest.absoluteFilePath() : QString();
+}
+
+void SyncController::enrol(
+    const QString &address, const QString &certificateFile, const QString &code)
+{
+    if (!m_client || m_enrolling || m_syncing)
+        return;
+    auto refuse = [this](const QString &problem) {
+        m_enrolProblem = problem;
+        Q_EMIT stateChanged();
+    };
+    QString typed = address.trimmed();
+    if (!typed.contains(QLatin1String("://")))
+        typed.prepend(QLatin1String("https://"));
+    QUrl url(typed, QUrl::StrictMode);
+    if (url.path() == QLatin1String("/"))
+        url.setPath({});
+    if (!url.isValid() || url.host().isEmpty() || url.scheme() != QLatin1String("https")
+        || !url.path().isEmpty() || url.hasQuery() || url.hasFragment())
+        return refuse(tr("The server address should look like https://sync.example.gov.uk:8443 "
+                         "— check it with IT."));
+    const QString digits = QString(code).remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
+    if (digits.isEmpty())
+        return refuse(tr("Type the enrolment code IT gave you."));
+    // A certificate is a few kilobytes: anything much larger is not one.
+    constexpr qint64 MaxCertificateBytes = 64 * 1024;
+    QFile file(certificateFile.trimmed());
+    if (certificateFile.trimmed().isEmpty() || !file.open(QIODevice::ReadOnly))
+        return refuse(tr("The council certificate file could not be opened. Check the "
+                         "file name, or ask IT to send it again."));
+    if (file.size() > MaxCertificateBytes)
+        return refuse(tr("That file is too large to be the council certificate."));
+    const QByteArray pem = file.readAll();
+    if (QSslCertificate::fromData(pem, QSsl::Pem).isEmpty())
+        return refuse(tr("That file is not a certificate. IT sends the council certificate "
+                         "as a .pem file."));
+
+    m_enrolling = true;
+    m_enrolProblem.clear();
+    Q_EMIT stateChanged();
+    m_client->enrol(
+        url, pem, digits, QSysInfo::machineHostName(), [this](SyncClient::Outcome outcome) {
+            m_enrolling = false;
+            if (!outcome.ok) {
+                m_enrolProblem = outcome.message;
+                Q_EMIT stateChanged();
+                return;
+            }
+            readEnrolment();
+            Q_EMIT enrolSucceeded();
+            // The first sync brings the caseload: not a moment later than it must.
+            QMetaObject::invokeMethod(this, &SyncController::syncNow, Qt::QueuedConnection);
+        });
 }
 
 QString SyncController::statusText() const

@@ -32,6 +32,10 @@ class SyncController : public QObject
     Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
     /// The last sync's problem in full, empty if it went well.
     Q_PROPERTY(QString problemText READ problemText NOTIFY stateChanged)
+    /// Enrolment with a server is under way.
+    Q_PROPERTY(bool enrolling READ isEnrolling NOTIFY stateChanged)
+    /// Why the last enrolment did not work, in plain words; empty otherwise.
+    Q_PROPERTY(QString enrolProblem READ enrolProblem NOTIFY stateChanged)
 
 public:
     static constexpr int IntervalMs = 5 * 60 * 1000;
@@ -53,11 +57,24 @@ public:
 
     Q_INVOKABLE void syncNow();
 
+    bool isEnrolling() const { return m_enrolling; }
+    QString enrolProblem() const { return m_enrolProblem; }
+    /// Where the council's certificate file most likely is: the newest .pem or .crt file
+    /// in the Downloads or Documents folder (IT sends it with the code), else empty.
+    Q_INVOKABLE QString suggestedCertificateFile() const;
+    /// Connects this tablet to the server at `address` with the one-time `code` IT gave,
+    /// pinning the council CA read from `certificateFile`; then syncs at once. Bad input
+    /// is refused with enrolProblem set and nothing changed.
+    Q_INVOKABLE void enrol(
+        const QString &address, const QString &certificateFile, const QString &code);
+
 Q_SIGNALS:
     void sessionChanged();
     void activeChanged();
     void stateChanged();
     void progressChanged();
+    /// Enrolment worked: the tablet now syncs with the server.
+    void enrolSucceeded();
 
 private:
     void storeOpened();
@@ -74,6 +91,8 @@ private:
     int m_pulled = 0;
     QDateTime m_lastSynced;
     QString m_problem;
+    bool m_enrolling = false;
+    QString m_enrolProblem;
 };
 
 } // namespace doorstep

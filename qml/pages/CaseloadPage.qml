@@ -70,6 +70,17 @@ Page {
             }
 
             HeaderButton {
+                objectName: "setUpSyncButton"
+                visible: root.sync !== null && !root.sync.enrolled
+                Layout.preferredHeight: Theme.touchTarget
+                Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
+                text: qsTr("Set up sync")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Set up sync with the centre")
+                onClicked: enrolDialog.open()
+            }
+
+            HeaderButton {
                 objectName: "lockButton"
                 Layout.preferredHeight: Theme.touchTarget
                 Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget)
@@ -79,6 +90,12 @@ Page {
                 onClicked: Session.lock()
             }
         }
+    }
+
+    EnrolDialog {
+        id: enrolDialog
+
+        sync: root.sync
     }
 
     CaseloadModel {

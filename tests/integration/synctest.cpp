@@ -3,14 +3,18 @@
 
 // Sync end to end with real processes on loopback: doorstep-server made and administered
 // with its own commands, serving TLS with the council CA it made; doorstep-cli stores
-// enrolled with one-time codes, syncing a family from one tablet to another.
+// enrolled with one-time codes, syncing a family from one tablet to another; each with the
+// server keeping its data in SQLCipher and in PostgreSQL.
 
 using namespace doorstep;
 using namespace doorstep::test;
 
-TEST_CASE("A family recorded on one tablet arrives on another through the server", "[integration]")
+SERVER_TEST_CASE(
+    "A family recorded on one tablet arrives on another through the server", "[integration]")
 {
-    ServerProcess server;
+    if (!serverBackendReady(TestType::backend))
+        return;
+    ServerProcess server(TestType::backend);
     server.init();
     server.serve();
 
@@ -48,12 +52,14 @@ TEST_CASE("A family recorded on one tablet arrives on another through the server
     CHECK_FALSE(devices.contains(QLatin1String("never")));
 }
 
-TEST_CASE("A code works once, and a tablet trusts no CA but the council's", "[integration]")
+SERVER_TEST_CASE("A code works once, and a tablet trusts no CA but the council's", "[integration]")
 {
-    ServerProcess server;
+    if (!serverBackendReady(TestType::backend))
+        return;
+    ServerProcess server(TestType::backend);
     server.init();
     server.serve();
-    ServerProcess other;
+    ServerProcess other(TestType::backend);
     other.init();
 
     CliStore tablet;
@@ -73,9 +79,11 @@ TEST_CASE("A code works once, and a tablet trusts no CA but the council's", "[in
     CHECK(reused.err.contains(QLatin1String("enrolment code")));
 }
 
-TEST_CASE("A revoked tablet is told so and sends nothing", "[integration]")
+SERVER_TEST_CASE("A revoked tablet is told so and sends nothing", "[integration]")
 {
-    ServerProcess server;
+    if (!serverBackendReady(TestType::backend))
+        return;
+    ServerProcess server(TestType::backend);
     server.init();
     server.serve();
     CliStore tablet;
@@ -97,9 +105,11 @@ TEST_CASE("A revoked tablet is told so and sends nothing", "[integration]")
     CHECK(server.ok({ QStringLiteral("audit") }).contains(QLatin1String("revoke")));
 }
 
-TEST_CASE("An app older than the server's minimum is asked to update", "[integration]")
+SERVER_TEST_CASE("An app older than the server's minimum is asked to update", "[integration]")
 {
-    ServerProcess server;
+    if (!serverBackendReady(TestType::backend))
+        return;
+    ServerProcess server(TestType::backend);
     server.init();
     server.serve({ QStringLiteral("--min-app"), QStringLiteral("99.0.0") });
     CliStore tablet;

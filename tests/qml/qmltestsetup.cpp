@@ -8,6 +8,7 @@
 #include "security/storeaccess.h"
 #include "store/familyrepository.h"
 #include "store/storeexport.h"
+#include "testsyncserver.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -94,6 +95,8 @@ public Q_SLOTS:
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
         qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "TestSupport", &m_support);
+        m_syncServer = std::make_unique<TestSyncServer>();
+        qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "TestSyncServer", m_syncServer.get());
         // DOORSTEP_TEST_STORE keeps the store between runs, so a second run of the test
         // program is the app restarted on the first run's data.
         m_folder = std::make_unique<QTemporaryDir>();
@@ -132,6 +135,7 @@ public Q_SLOTS:
         m_autoLock.reset();
         m_session.reset();
         m_check.reset();
+        m_syncServer.reset();
     }
 
 private:
@@ -302,6 +306,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<AutoLock> m_autoLock;
     std::unique_ptr<ScreenCheck> m_check;
+    std::unique_ptr<TestSyncServer> m_syncServer;
 };
 
 } // namespace doorstep

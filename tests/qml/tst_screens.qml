@@ -104,6 +104,12 @@ AppTestCase {
 
         tryVerify(() => item("familyList").count === 3);
         screen("caseload");
+        mouseClick(item("setUpSyncButton"));
+        const enrol = item("enrolDialog");
+        tryCompare(enrol, "opened", true);
+        screen("enrol");
+        mouseClick(item("cancelEnrolButton"));
+        tryCompare(enrol, "visible", false);
         typeInto(item("searchField"), "Bri");
         tryVerify(() => item("familyList").count === 1);
         screen("caseload-search");

@@ -145,3 +145,56 @@ TEST_CASE("A tablet IT has revoked removes its data at its next sync", "[models]
     CHECK_FALSE(QFileInfo::exists(paths.keySlot()));
     CHECK_FALSE(QFileInfo::exists(paths.wal()));
 }
+
+TEST_CASE("A practitioner enrols the tablet from the app with the code IT gave", "[models]")
+{
+    SessionFixture fixture;
+    LocalServer server;
+    fixture.family(QStringLiteral("Okafor"), 3);
+    SyncController sync;
+    sync.setSession(fixture.session.get());
+    QTemporaryDir files;
+    const QString caFile = files.filePath(QStringLiteral("council-ca.pem"));
+    const QString notCertificate = files.filePath(QStringLiteral("notes.pem"));
+    {
+        QFile ca(caFile);
+        REQUIRE(ca.open(QIODevice::WriteOnly));
+        ca.write(server.ca.certificatePem);
+        QFile other(notCertificate);
+        REQUIRE(other.open(QIODevice::WriteOnly));
+        other.write("shopping list");
+    }
+    auto code = server.storage->createEnrolmentCode(QStringLiteral("practitioner-1"), 3600);
+    REQUIRE(code.ok());
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(server.port);
+
+    // Each mistake is named, and nothing is enrolled.
+    sync.enrol(QStringLiteral("http://127.0.0.1:%1").arg(server.port), caFile, *code);
+    CHECK(sync.enrolProblem().startsWith(QLatin1String("The server address should look like")));
+    sync.enrol(address, files.filePath(QStringLiteral("missing.pem")), *code);
+    CHECK(sync.enrolProblem().startsWith(
+        QLatin1String("The council certificate file could not be opened.")));
+    sync.enrol(address, notCertificate, *code);
+    CHECK(sync.enrolProblem().startsWith(QLatin1String("That file is not a certificate.")));
+    sync.enrol(address, caFile, QStringLiteral("  "));
+    CHECK(sync.enrolProblem() == QStringLiteral("Type the enrolment code IT gave you."));
+    sync.enrol(address, caFile, QStringLiteral("000000000000"));
+    REQUIRE(QTest::qWaitFor([&] { return !sync.isEnrolling(); }, 10000));
+    CHECK_FALSE(sync.enrolProblem().isEmpty());
+    CHECK_FALSE(sync.isEnrolled());
+
+    // Typed as IT reads it out, with spaces: enrolled, and the first sync starts at once.
+    QSignalSpy enrolled(&sync, &SyncController::enrolSucceeded);
+    QString spaced = *code;
+    spaced.insert(4, QLatin1Char(' '));
+    sync.enrol(address + QLatin1Char('/'), caFile, spaced);
+    CHECK(sync.isEnrolling());
+    REQUIRE(QTest::qWaitFor([&] { return !sync.isEnrolling(); }, 10000));
+    INFO(sync.enrolProblem().toStdString());
+    CHECK(sync.enrolProblem().isEmpty());
+    CHECK(sync.isEnrolled());
+    CHECK(enrolled.count() == 1);
+    REQUIRE(QTest::qWaitFor([&] { return sync.pushed() > 0 && !sync.isSyncing(); }, 10000));
+    CHECK(sync.problemText().isEmpty());
+    CHECK(fixture.session->store()->outbox(10).value().isEmpty());
+}
