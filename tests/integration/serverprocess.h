@@ -3,6 +3,8 @@
 #include "integrationhelpers.h"
 #include "serverbackend.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 // A real doorstep-server for integration tests: made and administered with its own
@@ -58,12 +60,13 @@ struct ServerProcess {
             QStringLiteral("practitioner"), QStringLiteral("--team"), QStringLiteral("north") });
     }
 
-    void serve(const QStringList &extra = {})
+    /// Starts serving on onPort, or on a free port the server picks (0).
+    void serve(const QStringList &extra = {}, quint16 onPort = 0)
     {
         serving.setProcessEnvironment(childEnvironment(dir.path()));
         serving.start(serverProgram(),
             QStringList { QStringLiteral("serve"), QStringLiteral("--data"), data(),
-                QStringLiteral("--port"), QStringLiteral("0") }
+                QStringLiteral("--port"), QString::number(onPort) }
                 + extra);
         REQUIRE(serving.waitForStarted(10000));
         QElapsedTimer timer;
@@ -84,13 +87,22 @@ struct ServerProcess {
         return said.section(QLatin1Char(' '), -1);
     }
 
-    ~ServerProcess()
+    /// SIGKILL, as a power cut or the OOM killer would end it.
+    void kill()
     {
         if (serving.state() != QProcess::NotRunning) {
             serving.kill();
             serving.waitForFinished(5000);
         }
     }
+    /// Serves again on the same port, where enrolled tablets look for it.
+    void restart()
+    {
+        kill();
+        serve({}, port);
+    }
+
+    ~ServerProcess() { kill(); }
 };
 
 inline ProcessRun enrol(
@@ -98,6 +110,34 @@ inline ProcessRun enrol(
 {
     return store.cli({ QStringLiteral("enrol"), QStringLiteral("--server"), server.url(),
         QStringLiteral("--ca"), caFile, QStringLiteral("--code"), code });
+}
+
+/// The records of a store as `doorstep-cli export --json` gives them.
+inline QJsonObject exportedRecords(const CliStore &store)
+{
+    const QString exported = store.ok({ QStringLiteral("export"), QStringLiteral("--json") });
+    return QJsonDocument::fromJson(exported.toUtf8())
+        .object()
+        .value(QLatin1String("records"))
+        .toObject();
+}
+
+/// Syncs each tablet in turn until a whole round sends and receives nothing (at most six
+/// rounds); whether that happened.
+template <typename Tablets> bool syncUntilSettled(const Tablets &tablets)
+{
+    for (int round = 0; round < 6; ++round) {
+        bool quiet = true;
+        for (const CliStore &tablet : tablets) {
+            const QString said = tablet.ok({ QStringLiteral("--json"), QStringLiteral("sync") });
+            const QJsonObject counts = QJsonDocument::fromJson(said.toUtf8()).object();
+            quiet = quiet && counts.value(QLatin1String("pushed")).toInt(-1) == 0
+                && counts.value(QLatin1String("pulled")).toInt(-1) == 0;
+        }
+        if (quiet)
+            return true;
+    }
+    return false;
 }
 
 } // namespace doorstep::test
