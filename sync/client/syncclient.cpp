@@ -2,8 +2,10 @@
 
 #include "protocol/synccodec.h"
 
+#include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QSslConfiguration>
+#include <algorithm>
 
 namespace doorstep
 {
@@ -12,6 +14,11 @@ namespace
 {
 
 constexpr int TimeoutMs = 30'000;
+
+double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
 
 } // namespace
 
@@ -142,6 +149,7 @@ void SyncClient::sync(std::function<void(Outcome)> done)
     m_ca = QSslCertificate::fromData(m_endpoint.caPem, QSsl::Pem);
     m_done = std::move(done);
     m_running = Outcome::succeeded();
+    m_pullLimit = FirstPullBatch;
     pushNext();
 }
 
@@ -152,6 +160,11 @@ void SyncClient::finish(Outcome outcome)
     outcome.pushed = m_running.pushed;
     outcome.pulled = m_running.pulled;
     outcome.changedKinds = m_running.changedKinds;
+    outcome.pushRequests = m_running.pushRequests;
+    outcome.pullRequests = m_running.pullRequests;
+    outcome.bodyBytesSent = m_running.bodyBytesSent;
+    outcome.bodyBytesReceived = m_running.bodyBytesReceived;
+    outcome.localMs = m_running.localMs;
     if (outcome.ok && outcome.message.isEmpty())
         outcome.message
             = tr("Synced: %1 changes sent, %2 received.").arg(outcome.pushed).arg(outcome.pulled);
@@ -160,81 +173,112 @@ void SyncClient::finish(Outcome outcome)
 
 void SyncClient::pushNext()
 {
+    QElapsedTimer local;
+    local.start();
     auto outbox = m_store.outbox(PushBatch);
     if (!outbox) {
         finish(Outcome::stopped(Outcome::Problem::Local, outbox.error().message));
         return;
     }
     if (outbox->isEmpty()) {
+        m_running.localMs += elapsedMs(local);
         pullNext();
         return;
     }
-    const qint64 last = opSequence(outbox->last().id);
-    const int count = int(outbox->size());
-    post(QStringLiteral("/v1/push"), sync::SyncCodec::encode(sync::PushRequest { *outbox }),
-        [this, last, count](QNetworkReply *reply) {
-            if (reply->error() != QNetworkReply::NoError) {
-                finish(failure(reply));
-                return;
-            }
-            auto pushed = sync::SyncCodec::decodePushReply(reply->readAll());
-            if (!pushed) {
-                finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
-                return;
-            }
-            const qint64 before = m_store.acknowledgedThrough();
-            if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
-                finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
-                return;
-            }
-            if (m_store.acknowledgedThrough() == before) {
-                finish(Outcome::stopped(Outcome::Problem::Refused,
-                    tr("The server did not take the changes sent; they are kept on this "
-                       "tablet.")));
-                return;
-            }
-            m_running.pushed += count;
-            Q_EMIT progress(m_running.pushed, m_running.pulled);
-            pushNext();
-        });
+    QList<Op> ops = std::move(*outbox);
+    QByteArray body = sync::SyncCodec::encode(sync::PushRequest { ops });
+    while (body.size() > PushBodyBytes && ops.size() > 1) {
+        ops.resize(ops.size() / 2);
+        body = sync::SyncCodec::encode(sync::PushRequest { ops });
+    }
+    const qint64 last = opSequence(ops.last().id);
+    const int count = int(ops.size());
+    ++m_running.pushRequests;
+    m_running.bodyBytesSent += body.size();
+    m_running.localMs += elapsedMs(local);
+    post(QStringLiteral("/v1/push"), body, [this, last, count](QNetworkReply *reply) {
+        if (reply->error() != QNetworkReply::NoError) {
+            finish(failure(reply));
+            return;
+        }
+        QElapsedTimer handling;
+        handling.start();
+        const QByteArray replied = reply->readAll();
+        m_running.bodyBytesReceived += replied.size();
+        auto pushed = sync::SyncCodec::decodePushReply(replied);
+        if (!pushed) {
+            finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
+            return;
+        }
+        const qint64 before = m_store.acknowledgedThrough();
+        if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
+            finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+            return;
+        }
+        if (m_store.acknowledgedThrough() == before) {
+            finish(Outcome::stopped(Outcome::Problem::Refused,
+                tr("The server did not take the changes sent; they are kept on this "
+                   "tablet.")));
+            return;
+        }
+        m_running.pushed += count;
+        m_running.localMs += elapsedMs(handling);
+        Q_EMIT progress(m_running.pushed, m_running.pulled);
+        pushNext();
+    });
 }
 
 void SyncClient::pullNext()
 {
-    const sync::PullRequest request { m_store.pullCursor(), PullBatch };
-    post(QStringLiteral("/v1/pull"), sync::SyncCodec::encode(request),
-        [this, request](QNetworkReply *reply) {
-            if (reply->error() != QNetworkReply::NoError) {
-                finish(failure(reply));
-                return;
-            }
-            auto pulled = sync::SyncCodec::decodePullReply(reply->readAll());
-            if (!pulled) {
-                finish(Outcome::stopped(Outcome::Problem::Refused, pulled.error().message));
-                return;
-            }
-            QList<Op> ops;
-            ops.reserve(pulled->ops.size());
-            for (const sync::LoggedOp &logged : pulled->ops)
-                ops << logged.op;
-            auto applied = m_store.applyPulled(ops, pulled->cursor);
-            if (!applied) {
-                finish(Outcome::stopped(Outcome::Problem::Local, applied.error().message));
-                return;
-            }
-            m_running.pulled += applied->newOps;
-            for (const QString &kind : applied->kinds) {
-                if (!m_running.changedKinds.contains(kind))
-                    m_running.changedKinds << kind;
-            }
-            Q_EMIT progress(m_running.pushed, m_running.pulled);
-            if (pulled->more && pulled->cursor > request.cursor)
-                pullNext();
-            else if (auto noted = m_store.noteSyncedAt(QDateTime::currentDateTimeUtc()); !noted)
-                finish(Outcome::stopped(Outcome::Problem::Local, noted.error().message));
-            else
-                finish(Outcome::succeeded());
-        });
+    const sync::PullRequest request { m_store.pullCursor(), m_pullLimit };
+    const QByteArray body = sync::SyncCodec::encode(request);
+    ++m_running.pullRequests;
+    m_running.bodyBytesSent += body.size();
+    post(QStringLiteral("/v1/pull"), body, [this, request](QNetworkReply *reply) {
+        if (reply->error() != QNetworkReply::NoError) {
+            finish(failure(reply));
+            return;
+        }
+        QElapsedTimer handling;
+        handling.start();
+        const QByteArray replied = reply->readAll();
+        m_running.bodyBytesReceived += replied.size();
+        auto pulled = sync::SyncCodec::decodePullReply(replied);
+        if (!pulled) {
+            finish(Outcome::stopped(Outcome::Problem::Refused, pulled.error().message));
+            return;
+        }
+        QList<Op> ops;
+        ops.reserve(pulled->ops.size());
+        for (const sync::LoggedOp &logged : pulled->ops)
+            ops << logged.op;
+        auto applied = m_store.applyPulled(ops, pulled->cursor);
+        if (!applied) {
+            finish(Outcome::stopped(Outcome::Problem::Local, applied.error().message));
+            return;
+        }
+        m_running.pulled += applied->newOps;
+        if (!pulled->ops.isEmpty()) {
+            const qsizetype perOp = std::max<qsizetype>(1, replied.size() / pulled->ops.size());
+            m_pullLimit = int(std::clamp<qsizetype>(PullBodyBytes / perOp, 1, PullBatch));
+        }
+        for (const QString &kind : applied->kinds) {
+            if (!m_running.changedKinds.contains(kind))
+                m_running.changedKinds << kind;
+        }
+        Q_EMIT progress(m_running.pushed, m_running.pulled);
+        if (pulled->more && pulled->cursor > request.cursor) {
+            m_running.localMs += elapsedMs(handling);
+            pullNext();
+            return;
+        }
+        auto noted = m_store.noteSyncedAt(QDateTime::currentDateTimeUtc());
+        m_running.localMs += elapsedMs(handling);
+        if (!noted)
+            finish(Outcome::stopped(Outcome::Problem::Local, noted.error().message));
+        else
+            finish(Outcome::succeeded());
+    });
 }
 
 } // namespace doorstep

@@ -42,6 +42,15 @@ public:
         int pushed = 0;
         int pulled = 0;
         QStringList changedKinds;
+        /// What the sync cost on the network: the requests it made and the bytes of their
+        /// bodies (HTTP headers, TLS and its handshake come on top).
+        int pushRequests = 0;
+        int pullRequests = 0;
+        qint64 bodyBytesSent = 0;
+        qint64 bodyBytesReceived = 0;
+        int requests() const { return pushRequests + pullRequests; }
+        /// Of the sync's time, what the tablet itself spent: its store and the codec.
+        double localMs = 0;
 
         static Outcome stopped(Problem problem, QString message)
         {
@@ -59,8 +68,16 @@ public:
         }
     };
 
-    static constexpr int PushBatch = 500;
-    static constexpr int PullBatch = 500;
+    /// Ops per push: as many as a body may hold (sync::CodecLimits::maxOps), so a big
+    /// outbox takes few requests (the server allows a device 120 a minute), but halved
+    /// until the body is at most PushBodyBytes, well under the server's 8 MiB.
+    static constexpr int PushBatch = 5000;
+    static constexpr qsizetype PushBodyBytes = 2 * 1024 * 1024;
+    /// Ops asked for per pull: FirstPullBatch, then as many as the last reply's bytes per op
+    /// say fit in about PullBodyBytes, up to PullBatch (the server's most).
+    static constexpr int FirstPullBatch = 1000;
+    static constexpr int PullBatch = 5000;
+    static constexpr qsizetype PullBodyBytes = 2 * 1024 * 1024;
 
     SyncClient(Store &store, QString appVersion, QObject *parent = nullptr);
     /// Abandons a sync under way without calling its done: the store may be closing.
@@ -95,6 +112,7 @@ private:
     QList<QSslCertificate> m_ca;
     std::function<void(Outcome)> m_done;
     Outcome m_running;
+    int m_pullLimit = FirstPullBatch;
 };
 
 } // namespace doorstep
