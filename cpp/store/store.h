@@ -36,6 +36,12 @@ struct SyncApplied {
         = 0; ///< records waiting for the rest of their create, or for a record they refer to
 };
 
+/// What removing a family from this device did.
+struct FamilyRemoval {
+    bool removed = false; ///< false: it has work not yet sent, so it stays until sent
+    int records = 0; ///< rows removed, the family's own included
+};
+
 /// Where this device syncs, kept in the encrypted store: the server, the council CA the
 /// device was enrolled with (pinned: no other is trusted), and its bearer token.
 struct SyncEndpoint {
@@ -108,6 +114,11 @@ public:
     Result<QDateTime> lastSyncedAt();
     Result<void> noteSyncedAt(const QDateTime &at);
     qint64 acknowledgedThrough() const { return m_ackedOpSeq; }
+    /// Removes a family and every record of it from this device, when the server says it
+    /// is no longer in the user's caseload. Nothing is journalled or synced (the family
+    /// lives on at the server); the audit notes each record. A family with work this
+    /// device has not yet sent is kept, and removed at a later sync.
+    Result<FamilyRemoval> removeFamilyFromDevice(const QString &familyId);
 
     /// Integrity check, foreign keys, and journal ↔ records consistency.
     Result<VerifyReport> verify();

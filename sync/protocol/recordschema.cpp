@@ -234,4 +234,18 @@ const RecordKindSpec *RecordSchema::find(const QString &kind)
     return nullptr;
 }
 
+std::optional<FamilyLink> RecordSchema::familyLink(const QString &kind)
+{
+    const RecordKindSpec *spec = find(kind);
+    if (!spec || kind == QLatin1String("family"))
+        return std::nullopt;
+    if (spec->field(QStringLiteral("family_id")))
+        return FamilyLink { QStringLiteral("family_id"), QStringLiteral("family") };
+    for (const FieldSpec &field : spec->fields) {
+        if (field.type == FieldType::Reference && field.required)
+            return FamilyLink { field.name, field.referencedKind };
+    }
+    return std::nullopt;
+}
+
 } // namespace doorstep

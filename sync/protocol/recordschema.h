@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace doorstep
 {
@@ -54,12 +55,22 @@ struct RecordKindSpec {
     const FieldSpec *field(const QString &name) const;
 };
 
+/// The field that ties a kind of record to its family: family_id itself, or the record it
+/// belongs to (a stroke's drawing, a goal's plan) whose family it shares.
+struct FamilyLink {
+    QString field;
+    QString parentKind; ///< "family" when the field holds the family id
+};
+
 /// Every kind of record the product stores; the store's one write path accepts no other.
 class RecordSchema
 {
 public:
     static const QList<RecordKindSpec> &kinds();
     static const RecordKindSpec *find(const QString &kind);
+    /// How a kind of record belongs to a family; none for the family itself or an
+    /// unknown kind.
+    static std::optional<FamilyLink> familyLink(const QString &kind);
 };
 
 } // namespace doorstep

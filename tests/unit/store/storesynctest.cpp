@@ -236,3 +236,77 @@ TEST_CASE("The outbox shrinks as the server acknowledges it", "[store]")
     auto beyond = d.lead->acknowledge(1000);
     REQUIRE_FALSE(beyond.ok());
 }
+
+TEST_CASE("A family reallocated away leaves the device once its work is sent", "[store]")
+{
+    TwoDevices d;
+    const QString moving = createFamily(*d.lead, QStringLiteral("Okafor"));
+    const QString staying = createFamily(*d.lead, QStringLiteral("Osei"));
+    visitOf(*d.lead, moving);
+    visitOf(*d.lead, staying);
+    auto plan = d.lead->apply(Change::create(QStringLiteral("plan"),
+        { { QStringLiteral("family_id"), moving },
+            { QStringLiteral("status"), QStringLiteral("draft") } }));
+    REQUIRE(plan.ok());
+    // A goal belongs to the family through its plan.
+    auto goal = d.lead->apply(Change::create(QStringLiteral("goal"),
+        { { QStringLiteral("plan_id"), *plan },
+            { QStringLiteral("words"), QStringLiteral("Mum gets to work on time") } }));
+    REQUIRE(goal.ok());
+
+    // Not yet sent: it stays, whole.
+    auto kept = d.lead->removeFamilyFromDevice(moving);
+    REQUIRE(kept.ok());
+    CHECK_FALSE(kept->removed);
+    CHECK(countOf(*d.lead, QStringLiteral("SELECT count(*) FROM goals")) == 1);
+
+    d.leadToSchool(); // sent and acknowledged
+    const qint64 journalBefore
+        = countOf(*d.lead, QStringLiteral("SELECT count(*) FROM change_journal"));
+    auto removed = d.lead->removeFamilyFromDevice(moving);
+    REQUIRE(removed.ok());
+    CHECK(removed->removed);
+    CHECK(removed->records == 4); // family, visit, plan, goal
+    CHECK(countOf(*d.lead, QStringLiteral("SELECT count(*) FROM families")) == 1);
+    CHECK(countOf(*d.lead, QStringLiteral("SELECT count(*) FROM visits")) == 1);
+    CHECK(countOf(*d.lead, QStringLiteral("SELECT count(*) FROM goals")) == 0);
+    CHECK(textOf(*d.lead, "SELECT family_name FROM families WHERE id = ?", staying)
+        == QStringLiteral("Osei"));
+    CHECK(countOf(*d.lead, QStringLiteral("SELECT count(*) FROM change_journal")) < journalBefore);
+    CHECK(countOf(*d.lead,
+              QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'remove' AND "
+                             "origin = 'reallocated'"))
+        == 4);
+    // Nothing to send about it: removal is this device's business, not a deletion.
+    CHECK(d.lead->outbox(100).value().isEmpty());
+    auto report = d.lead->verify();
+    REQUIRE(report.ok());
+    CHECK(report->problems.isEmpty());
+    // The other device still has all of it.
+    CHECK(countOf(*d.school, QStringLiteral("SELECT count(*) FROM goals")) == 1);
+
+    // Asking again, or for a family never held, does nothing.
+    auto again = d.lead->removeFamilyFromDevice(moving);
+    REQUIRE(again.ok());
+    CHECK(again->records == 0);
+}
+
+TEST_CASE("A reallocated family's records still waiting for their family go too", "[store]")
+{
+    TwoDevices d;
+    const QString family = createFamily(*d.lead, QStringLiteral("Okafor"));
+    visitOf(*d.lead, family);
+    auto ops = d.lead->outbox(1000);
+    REQUIRE(ops.ok());
+    QList<Op> visitOps;
+    for (const Op &op : *ops) {
+        if (op.kind == QLatin1String("visit"))
+            visitOps << op;
+    }
+    REQUIRE(d.school->applyPulled(visitOps, 1).value().heldBack == 1);
+    auto removed = d.school->removeFamilyFromDevice(family);
+    REQUIRE(removed.ok());
+    CHECK(removed->removed);
+    CHECK(countOf(*d.school, QStringLiteral("SELECT count(*) FROM held_records")) == 0);
+    CHECK(countOf(*d.school, QStringLiteral("SELECT count(*) FROM change_journal")) == 0);
+}

@@ -1,0 +1,141 @@
+// Removing a family from this device when the server says it is no longer in the user's
+// caseload (reallocated to another practitioner or team). Not a deletion: nothing is
+// journalled or synced, the family lives on at the server; this tablet just stops holding
+// it. Work not yet sent is never thrown away: such a family stays until it has been sent.
+#include "protocol/recordschema.h"
+#include "store/store.h"
+#include "store/transaction.h"
+
+#include <QHash>
+
+namespace doorstep
+{
+
+namespace
+{
+
+/// A record kind with the ids of its records that belong to the family.
+struct KindRecords {
+    const RecordKindSpec *kind = nullptr;
+    QStringList ids;
+};
+
+} // namespace
+
+Result<FamilyRemoval> Store::removeFamilyFromDevice(const QString &familyId)
+{
+    const RecordKindSpec *familyKind = RecordSchema::find(QStringLiteral("family"));
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+
+    // The family's records, kind by kind: first the family, then kinds whose link points
+    // at a kind already gathered (a stroke after its drawing). Children are removed
+    // before their parents.
+    QList<KindRecords> gathered { { familyKind, { familyId } } };
+    QHash<QString, QStringList> idsByKind { { familyKind->kind, { familyId } } };
+    for (bool progressed = true; progressed;) {
+        progressed = false;
+        for (const RecordKindSpec &kind : RecordSchema::kinds()) {
+            const auto link = RecordSchema::familyLink(kind.kind);
+            if (!link || idsByKind.contains(kind.kind) || !idsByKind.contains(link->parentKind))
+                continue;
+            QStringList ids;
+            auto select = cached(
+                QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(kind.table, link->field));
+            if (!select)
+                return select.error();
+            for (const QString &parent : idsByKind.value(link->parentKind)) {
+                (*select)->bind(1, parent);
+                for (;;) {
+                    auto row = (*select)->step();
+                    if (!row)
+                        return row.error();
+                    if (!*row)
+                        break;
+                    ids << (*select)->text(0);
+                }
+                (*select)->reset();
+            }
+            // Records sync holds back (waiting for the rest of their create) have no row
+            // yet: their journalled link says whose they are.
+            auto held = cached(QStringLiteral(
+                "SELECT h.record_id FROM held_records h JOIN change_journal j ON "
+                "j.record_kind = h.record_kind AND j.record_id = h.record_id AND j.field = ? "
+                "WHERE h.record_kind = ? AND j.value = ?"));
+            if (!held)
+                return held.error();
+            for (const QString &parent : idsByKind.value(link->parentKind)) {
+                (*held)->bind(1, link->field).bind(2, kind.kind).bind(3, parent);
+                for (;;) {
+                    auto row = (*held)->step();
+                    if (!row)
+                        return row.error();
+                    if (!*row)
+                        break;
+                    if (!ids.contains((*held)->text(0)))
+                        ids << (*held)->text(0);
+                }
+                (*held)->reset();
+            }
+            idsByKind.insert(kind.kind, ids);
+            gathered << KindRecords { &kind, ids };
+            progressed = true;
+        }
+    }
+
+    // Unsent work keeps the family here until a sync has sent it.
+    auto unsent = cached(QStringLiteral("SELECT 1 FROM change_journal WHERE device_id = ? AND "
+                                        "op_seq > ? AND record_kind = ? AND record_id = ? "
+                                        "LIMIT 1"));
+    if (!unsent)
+        return unsent.error();
+    for (const KindRecords &records : gathered) {
+        for (const QString &id : records.ids) {
+            (*unsent)->bind(1, m_deviceId).bind(2, m_ackedOpSeq).bind(3, records.kind->kind);
+            auto row = (*unsent)->bind(4, id).step();
+            (*unsent)->reset();
+            if (!row)
+                return row.error();
+            if (*row)
+                return FamilyRemoval { false, 0 };
+        }
+    }
+
+    FamilyRemoval removal { true, 0 };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QStringList bookkeeping { QStringLiteral("change_journal"), QStringLiteral("field_clock"),
+        QStringLiteral("conflict_versions"), QStringLiteral("held_records") };
+    for (auto records = gathered.crbegin(); records != gathered.crend(); ++records) {
+        auto row = cached(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(records->kind->table));
+        if (!row)
+            return row.error();
+        QList<Statement *> kept;
+        for (const QString &table : bookkeeping) {
+            auto statement
+                = cached(QStringLiteral("DELETE FROM %1 WHERE record_kind = ? AND record_id = ?")
+                             .arg(table));
+            if (!statement)
+                return statement.error();
+            kept << *statement;
+        }
+        for (const QString &id : records->ids) {
+            if (auto ran = (*row)->bind(1, id).run(); !ran)
+                return ran.error();
+            removal.records += m_db.changes();
+            for (Statement *statement : kept) {
+                if (auto ran = statement->bind(1, records->kind->kind).bind(2, id).run(); !ran)
+                    return ran.error();
+            }
+            if (auto audited = audit(QStringLiteral("remove"), *records->kind, id, {}, now,
+                    QStringLiteral("reallocated"));
+                !audited)
+                return audited.error();
+        }
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return removal;
+}
+
+} // namespace doorstep
