@@ -2,6 +2,7 @@
 #include "storagebackends.h"
 #include "store/database.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -1007,4 +1008,29 @@ STORAGE_TEST_CASE("A device is enrolled under its own id, once", "[server]")
             QStringLiteral("tablet-7"), QStringLiteral("Amara's tablet"), QStringLiteral("1.2.0"));
     REQUIRE_FALSE(notUuid.ok());
     CHECK(notUuid.error().code == Error::Code::InvalidArgument);
+}
+
+// Specific to PostgreSQL: its writers are serialised by one advisory lock, as SQLite's are by
+// its one writer, so a call waits for another's transaction (and gives up as SQLite does).
+TEST_CASE("A PostgreSQL writer waits for another's transaction to end", "[server]")
+{
+    if (!PostgresBackend::ready())
+        return;
+    PostgresBackend backend;
+    auto storage = backend.open();
+    auto other = require(PostgresConnection::open(backend.conninfo()));
+    requireOk(other->begin());
+
+    const User amara { QStringLiteral("amara.osei"), QStringLiteral("Amara Osei"),
+        User::Role::Practitioner, QStringLiteral("North") };
+    QElapsedTimer waited;
+    waited.start();
+    auto blocked = storage->createUser(amara);
+    REQUIRE_FALSE(blocked.ok());
+    CHECK(blocked.error().code == Error::Code::Io);
+    CHECK(waited.elapsed() >= 4000);
+    CHECK_FALSE(require(storage->findUser(amara.id)).has_value());
+
+    other->rollback();
+    requireOk(storage->createUser(amara));
 }
