@@ -201,13 +201,18 @@ QVariantMap ConflictController::versionMap(const Store::ConflictVersion &version
         text = version.value.toLongLong() % 2 == 0 ? tr("Deleted") : tr("Restored");
     else
         text = version.value.toString();
+    const QString who = version.deviceId.isEmpty()
+        ? tr("Not written before")
+        : (version.thisDevice ? tr("You, on this tablet") : tr("On another tablet"));
+    const QString when
+        = version.writtenAt.isValid() ? CaseText::dateTime(version.writtenAt) : QString();
     return {
         { QStringLiteral("opId"), version.opId },
+        //: Who wrote a version and when: "On another tablet, Wed 4 Mar 2026, 10:32".
+        { QStringLiteral("byline"), when.isEmpty() ? who : tr("%1, %2").arg(who, when) },
         { QStringLiteral("text"), text },
-        { QStringLiteral("who"),
-            version.thisDevice ? tr("You, on this tablet") : tr("On another tablet") },
-        { QStringLiteral("when"),
-            version.writtenAt.isValid() ? CaseText::dateTime(version.writtenAt) : QString() },
+        { QStringLiteral("who"), who },
+        { QStringLiteral("when"), when },
         { QStringLiteral("current"), current },
     };
 }

@@ -41,7 +41,7 @@ class ConflictController : public QObject
     /// Why a sealed record's version cannot be merged, and what can be done; else empty.
     Q_PROPERTY(QString explanation READ explanation NOTIFY compareChanged)
     /// The version the record holds: { opId, text, who, when, current: true }.
-    Q_PROPERTY(QVariantMap currentVersion READ currentVersion NOTIFY compareChanged)
+    Q_PROPERTY(QVariant currentVersion READ currentVersion NOTIFY compareChanged)
     /// The other versions, newest first, each as currentVersion (current: false).
     Q_PROPERTY(QVariantList otherVersions READ otherVersions NOTIFY compareChanged)
     /// The merged text to start from: every version, the current one first.
@@ -72,7 +72,7 @@ public:
     QString compareFieldLabel() const { return m_compare.fieldLabel; }
     bool isSealed() const { return m_compare.sealed; }
     QString explanation() const { return m_explanation; }
-    QVariantMap currentVersion() const { return m_currentVersion; }
+    QVariant currentVersion() const { return m_currentVersion; }
     QVariantList otherVersions() const { return m_otherVersions; }
     QString mergedDraft() const { return m_mergedDraft; }
     bool canAmend() const;

@@ -111,6 +111,22 @@ Page {
         controller: family
     }
 
+    ConflictController {
+        id: conflicts
+
+        objectName: "conflictController"
+        session: Session
+        familyId: root.familyId
+        active: root.visible
+        onResolved: conflictDialog.close()
+    }
+
+    ConflictDialog {
+        id: conflictDialog
+
+        controller: conflicts
+    }
+
     Flickable {
         id: flick
 
@@ -140,6 +156,15 @@ Page {
                 color: Theme.danger
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.WordWrap
+            }
+
+            FamilyConflictsCard {
+                Layout.fillWidth: true
+                controller: conflicts
+                onCompareRequested: conflictKey => {
+                    if (conflicts.compare(conflictKey))
+                        conflictDialog.open();
+                }
             }
 
             // Two columns side by side in landscape, one after the other in portrait; each

@@ -80,7 +80,43 @@ public:
         return info.isFile() ? info.size() : -1;
     }
 
+    /// Another tablet's edit of a field, applied as a sync would pull it and announced to
+    /// the pages: a second later than anything here, replacing the version the field held
+    /// before. With localText, this tablet first writes localText over that same version,
+    /// so the two edits are concurrent (a conflict); without, the edit follows this tablet's
+    /// (a conflict only if the record is signed or finalised). False if refused.
+    Q_INVOKABLE bool editOnAnotherTablet(const QString &kind, const QString &recordId,
+        const QString &field, const QString &text, const QString &localText = {})
+    {
+        Store *store = session ? session->store() : nullptr;
+        if (!store)
+            return false;
+        auto current
+            = store->query(QStringLiteral("SELECT op_id FROM field_clock WHERE "
+                                          "record_kind = ? AND record_id = ? AND field = ?"));
+        if (!current)
+            return false;
+        current->bind(1, kind).bind(2, recordId).bind(3, field);
+        auto row = current->step();
+        if (!row)
+            return false;
+        const QStringList seen = *row ? QStringList { current->text(0) } : QStringList();
+        current->reset();
+        if (!localText.isEmpty()
+            && !session->apply(Change::update(kind, recordId, { { field, localText } })))
+            return false;
+        const QString device = QStringLiteral("tablet-2");
+        const Op op { QStringLiteral("%1:%2").arg(device).arg(++otherTabletOps), kind, recordId,
+            field, text, Hlc(store->lastHlc().physicalMs() + 1000, 0), device, seen };
+        auto applied = store->applyPulled({ op }, store->pullCursor() + 1);
+        if (!applied)
+            return false;
+        session->announceChanges(applied->kinds);
+        return true;
+    }
+
     QHash<QString, QString> familyIds;
+    int otherTabletOps = 0;
     AutoLock *autoLock = nullptr;
     Session *session = nullptr;
     QString root;

@@ -107,9 +107,9 @@ TEST_CASE("A family's conflict versions are listed and compared side by side", "
     CHECK_FALSE(controller.isSealed());
     CHECK(controller.explanation().isEmpty());
     // The other tablet's edit is later, so it holds the field; this tablet's is kept.
-    CHECK(controller.currentVersion().value(QStringLiteral("text"))
+    CHECK(controller.currentVersion().toMap().value(QStringLiteral("text"))
         == QStringLiteral("Rent arrears; Jan late to school"));
-    CHECK(controller.currentVersion().value(QStringLiteral("who"))
+    CHECK(controller.currentVersion().toMap().value(QStringLiteral("who"))
         == QStringLiteral("On another tablet"));
     REQUIRE(controller.otherVersions().size() == 1);
     const QVariantMap mine = controller.otherVersions().first().toMap();
@@ -257,5 +257,5 @@ TEST_CASE("Locking clears the conflicts from memory", "[models]")
     c.fixture.session->lock();
     CHECK(controller.conflicts()->count() == 0);
     CHECK_FALSE(controller.isComparing());
-    CHECK(controller.currentVersion().isEmpty());
+    CHECK(controller.currentVersion().toMap().isEmpty());
 }

@@ -395,3 +395,27 @@ TEST_CASE("A change that missed a finalised visit can become a dated amendment",
     CHECK(textOf(*t.lead, QStringLiteral("SELECT body FROM notes WHERE id = ?"), *note)
         == QStringLiteral("Written after it was final (amended)"));
 }
+
+TEST_CASE("A late change to a field a finalised visit never had is listed", "[store]")
+{
+    TwoTablets t;
+    const QString family = createFamily(*t.lead, QStringLiteral("Okafor"));
+    auto visit = t.lead->apply(Change::create(Visit,
+        { { QStringLiteral("family_id"), family },
+            { QStringLiteral("visit_at"), QStringLiteral("2026-03-04T10:30:00Z") } }));
+    REQUIRE(visit.ok());
+    // Status alone: RecordMerge takes ops written after the status in the same change for
+    // late ones (each field has its own HLC), which would add conflicts of its own here.
+    TwoTablets::update(*t.lead, *visit, QStringLiteral("status"), QStringLiteral("final"));
+    const Op late { QStringLiteral("tablet-3:1"), Visit, *visit, Worries,
+        QStringLiteral("Late worries"), Hlc(t.leadClock.now + 5000, 0), QStringLiteral("tablet-3"),
+        {} };
+    auto applied = t.lead->applyPulled({ late }, 1);
+    REQUIRE(applied.ok());
+    CHECK(applied->kinds.isEmpty());
+    const QList<Store::FieldConflict> found = conflictsOf(*t.lead, *visit);
+    REQUIRE(found.size() == 1);
+    CHECK(found.first().sealed);
+    CHECK(found.first().current.opId.isEmpty());
+    CHECK(found.first().versions.first().value == QStringLiteral("Late worries"));
+}
