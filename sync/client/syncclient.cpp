@@ -1,5 +1,6 @@
 #include "client/syncclient.h"
 
+#include "protocol/recordschema.h"
 #include "protocol/synccodec.h"
 
 #include <QElapsedTimer>
@@ -69,7 +70,9 @@ SyncClient::Outcome SyncClient::failure(QNetworkReply *reply) const
 {
     Outcome outcome;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0) {
+    // Below 100 Qt's errors are the network's (refused, closed, timed out, TLS): a reply
+    // whose status came through and then was cut off is a lost connection too.
+    if (status == 0 || reply->error() < QNetworkReply::ContentAccessDenied) {
         const auto error = reply->error();
         if (error == QNetworkReply::SslHandshakeFailedError)
             outcome = Outcome::stopped(Outcome::Problem::Certificate,
@@ -149,6 +152,7 @@ void SyncClient::sync(std::function<void(Outcome)> done)
     m_ca = QSslCertificate::fromData(m_endpoint.caPem, QSsl::Pem);
     m_done = std::move(done);
     m_running = Outcome::succeeded();
+    m_removedFamilies.clear();
     m_pullLimit = FirstPullBatch;
     pushNext();
 }
@@ -165,9 +169,18 @@ void SyncClient::finish(Outcome outcome)
     outcome.bodyBytesSent = m_running.bodyBytesSent;
     outcome.bodyBytesReceived = m_running.bodyBytesReceived;
     outcome.localMs = m_running.localMs;
-    if (outcome.ok && outcome.message.isEmpty())
+    outcome.familiesRemoved = m_running.familiesRemoved;
+    if (outcome.ok && outcome.message.isEmpty()) {
         outcome.message
             = tr("Synced: %1 changes sent, %2 received.").arg(outcome.pushed).arg(outcome.pulled);
+        if (outcome.familiesRemoved > 0)
+            outcome.message += QLatin1Char(' ')
+                + (outcome.familiesRemoved == 1
+                        ? tr("1 family allocated to someone else was removed from this tablet.")
+                        : tr("%1 families allocated to someone else were removed from this "
+                             "tablet.")
+                              .arg(outcome.familiesRemoved));
+    }
     done(outcome);
 }
 
@@ -266,10 +279,18 @@ void SyncClient::pullNext()
             if (!m_running.changedKinds.contains(kind))
                 m_running.changedKinds << kind;
         }
+        for (const QString &family : pulled->removedFamilies) {
+            if (!m_removedFamilies.contains(family))
+                m_removedFamilies << family;
+        }
         Q_EMIT progress(m_running.pushed, m_running.pulled);
         if (pulled->more && pulled->cursor > request.cursor) {
             m_running.localMs += elapsedMs(handling);
             pullNext();
+            return;
+        }
+        if (auto removed = removeReallocatedFamilies(); !removed) {
+            finish(Outcome::stopped(Outcome::Problem::Local, removed.error().message));
             return;
         }
         auto noted = m_store.noteSyncedAt(QDateTime::currentDateTimeUtc());
@@ -279,6 +300,24 @@ void SyncClient::pullNext()
         else
             finish(Outcome::succeeded());
     });
+}
+
+Result<void> SyncClient::removeReallocatedFamilies()
+{
+    for (const QString &family : std::as_const(m_removedFamilies)) {
+        auto removal = m_store.removeFamilyFromDevice(family);
+        if (!removal)
+            return removal.error();
+        if (removal->records == 0)
+            continue;
+        ++m_running.familiesRemoved;
+        // Every kind may have lost rows: the models re-read what they show.
+        for (const RecordKindSpec &kind : RecordSchema::kinds()) {
+            if (!m_running.changedKinds.contains(kind.kind))
+                m_running.changedKinds << kind.kind;
+        }
+    }
+    return {};
 }
 
 } // namespace doorstep

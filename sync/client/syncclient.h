@@ -41,6 +41,8 @@ public:
         QString message;
         int pushed = 0;
         int pulled = 0;
+        /// Families reallocated away from this user and removed from the tablet.
+        int familiesRemoved = 0;
         QStringList changedKinds;
         /// What the sync cost on the network: the requests it made and the bytes of their
         /// bodies (HTTP headers, TLS and its handshake come on top).
@@ -103,6 +105,9 @@ private:
     void pushNext();
     void pullNext();
     void finish(Outcome outcome);
+    /// Removes the families reallocated away whose work has all been sent; the rest stay
+    /// until a later sync has sent it.
+    Result<void> removeReallocatedFamilies();
     Outcome failure(QNetworkReply *reply) const;
 
     Store &m_store;
@@ -112,6 +117,9 @@ private:
     QList<QSslCertificate> m_ca;
     std::function<void(Outcome)> m_done;
     Outcome m_running;
+    /// Families the server says are no longer this user's, gathered over the pull and
+    /// removed from the tablet when it ends.
+    QStringList m_removedFamilies;
     int m_pullLimit = FirstPullBatch;
 };
 

@@ -163,3 +163,34 @@ TEST_CASE("A new tablet pulls thousands of ops in few requests", "[sync]")
     // The first pull asks for FirstPullBatch; small ops then let the next ask for the most.
     CHECK(outcome.pullRequests == 2);
 }
+
+TEST_CASE("A family allocated to someone else leaves the tablet at its next sync", "[sync]")
+{
+    Fixture fixture;
+    REQUIRE(fixture.storage
+                ->createUser({ QStringLiteral("practitioner-2"), QStringLiteral("Sam Hale"),
+                    server::User::Role::Practitioner, QStringLiteral("north") })
+                .ok());
+    auto moving = fixture.store->apply(Change::create(
+        QStringLiteral("family"), { { QStringLiteral("family_name"), QStringLiteral("Okafor") } }));
+    REQUIRE(moving.ok());
+    auto visit = fixture.store->apply(Change::create(QStringLiteral("visit"),
+        { { QStringLiteral("family_id"), *moving },
+            { QStringLiteral("visit_at"), QStringLiteral("2026-03-04T10:30:00Z") } }));
+    REQUIRE(visit.ok());
+    fixture.addFamilies(1);
+    fixture.sync();
+
+    REQUIRE(fixture.storage->allocate(*moving, QStringLiteral("practitioner-2")).ok());
+    const SyncClient::Outcome outcome = fixture.sync();
+    CHECK(outcome.familiesRemoved == 1);
+    CHECK(outcome.message.contains(QLatin1String("1 family allocated to someone else")));
+    CHECK(outcome.changedKinds.contains(QStringLiteral("visit")));
+    auto families = fixture.store->query(QStringLiteral("SELECT count(*) FROM families"));
+    REQUIRE(families.ok());
+    REQUIRE(families->step().ok());
+    CHECK(families->integer(0) == 1); // the other family stays
+
+    // The server keeps saying so; the tablet has nothing left to remove.
+    CHECK(fixture.sync().familiesRemoved == 0);
+}
