@@ -170,7 +170,7 @@ AppDialog {
                 }
 
                 Button {
-                    objectName: "addAmendmentButton"
+                    objectName: "conflictAmendmentButton"
                     Layout.preferredHeight: Theme.touchTarget
                     visible: root.controller.canAmend
                     text: qsTr("Add as amendment")

@@ -220,7 +220,7 @@ TestCase {
         verify(item("markReadButton_1").visible);
         compare(item("amendmentTextInput").text, "Seen at school after the visit was finalised.");
         screen("conflict-final");
-        tap(item("addAmendmentButton"));
+        tap(item("conflictAmendmentButton"));
         tryCompare(item("conflictDialog"), "visible", false);
         tryCompare(repeater, "count", rowsBefore - 1);
         compare(TestSupport.liveRecords("note"), notesBefore + 1);
