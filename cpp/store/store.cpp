@@ -428,6 +428,11 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
 
 Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
 {
+    // Every op of one change carries one timestamp: a record signed or finalised in this
+    // change is sealed with all of it, so no replica mistakes a field written alongside
+    // the seal for an edit made after it (RecordMerge).
+    m_changeStamp = m_clock.tick();
+    const auto endOfChange = qScopeGuard([this] { m_changeStamp.reset(); });
     const RecordKindSpec *kind = RecordSchema::find(change.kind);
     if (!kind)
         return makeError(Error::Code::InvalidArgument,
@@ -613,7 +618,7 @@ Result<QString> Store::applyOne(const Change &change, const QDateTime &now)
 Result<void> Store::journal(const RecordKindSpec &kind, const QString &recordId,
     const QString &field, const QVariant &value)
 {
-    const Hlc stamp = m_clock.tick();
+    const Hlc stamp = m_changeStamp ? *m_changeStamp : m_clock.tick();
     const qint64 sequence = m_nextOpSeq++;
     const QString opId = QStringLiteral("%1:%2").arg(m_deviceId).arg(sequence);
     // Free text names the version it replaces, so an edit made elsewhere at the same time

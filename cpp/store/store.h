@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace doorstep
 {
@@ -218,6 +219,8 @@ private:
     Database m_db;
     Options m_options;
     HybridLogicalClock m_clock;
+    /// The one timestamp of the change being applied (see applyOne).
+    std::optional<Hlc> m_changeStamp;
     QString m_deviceId;
     QString m_userId;
     qint64 m_nextOpSeq = 1;

@@ -189,6 +189,36 @@ TEST_CASE("A finalised visit keeps an edit made elsewhere afterwards as a confli
                   "c.op_id WHERE c.record_id = ? AND c.field = 'worries'",
                   visit)
             == QStringLiteral("Written after it was final"));
+        // Only the late edit: nothing written with the seal itself.
+        CHECK(countOf(*store, QStringLiteral("SELECT count(*) FROM conflict_versions")) == 1);
+    }
+}
+
+TEST_CASE("Fields written with a seal are part of it, not late edits", "[store]")
+{
+    TwoDevices d;
+    const QString family = createFamily(*d.lead, QStringLiteral("Okafor"));
+    // A visit recorded as final at once, and one finalised later together with a field.
+    auto direct = d.lead->apply(Change::create(QStringLiteral("visit"),
+        { { QStringLiteral("family_id"), family },
+            { QStringLiteral("visit_at"), QStringLiteral("2026-03-04T10:30:00Z") },
+            { QStringLiteral("status"), QStringLiteral("final") },
+            { QStringLiteral("worries"), QStringLiteral("Rent arrears") } }));
+    REQUIRE(direct.ok());
+    const QString later = visitOf(*d.lead, family);
+    REQUIRE(d.lead
+                ->apply(Change::update(QStringLiteral("visit"), later,
+                    { { QStringLiteral("status"), QStringLiteral("final") },
+                        { QStringLiteral("needs_to_happen"), QStringLiteral("Uniform grant") } }))
+                .ok());
+    d.leadToSchool();
+    d.schoolToLead();
+    for (Store *store : { d.lead.get(), d.school.get() }) {
+        CHECK(countOf(*store, QStringLiteral("SELECT count(*) FROM conflict_versions")) == 0);
+        CHECK(textOf(*store, "SELECT needs_to_happen FROM visits WHERE id = ?", later)
+            == QStringLiteral("Uniform grant"));
+        CHECK(textOf(*store, "SELECT status FROM visits WHERE id = ?", *direct)
+            == QStringLiteral("final"));
     }
 }
 
