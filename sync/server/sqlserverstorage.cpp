@@ -947,6 +947,14 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
         = cached(QStringLiteral("SELECT practitioner_id, team FROM families WHERE id = ?"));
     if (!scopeOf)
         return scopeOf.error();
+    // A family reallocated away from this user still takes the work their tablet did
+    // before it learnt of the move: nothing written at a kitchen table is refused for
+    // being late. A family the user never held stays refused.
+    auto heldBefore = cached(QStringLiteral(
+        "SELECT 1 FROM family_holders WHERE holder_kind = ? AND holder = ? AND family_id = ?"));
+    if (!heldBefore)
+        return heldBefore.error();
+    const bool practitioner = user.role == User::Role::Practitioner;
     QSet<QString> newFamilies;
     QSet<QString> mapped;
     const QString outsideCaseload = QStringLiteral("is for a family outside this user's caseload");
@@ -994,8 +1002,19 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
                     ? (*scopeOf)->text(0) == user.id
                     : (*scopeOf)->text(1) == user.team;
                 (*scopeOf)->reset();
-                if (!inScope)
-                    return refused(i, outsideCaseload);
+                if (!inScope) {
+                    (*heldBefore)
+                        ->bind(1,
+                            practitioner ? QStringLiteral("practitioner") : QStringLiteral("team"))
+                        .bind(2, practitioner ? user.id : user.team)
+                        .bind(3, entry.familyId);
+                    auto held = (*heldBefore)->step();
+                    (*heldBefore)->reset();
+                    if (!held)
+                        return held.error();
+                    if (!*held)
+                        return refused(i, outsideCaseload);
+                }
             } else {
                 (*scopeOf)->reset();
                 if (op.kind != FamilyKind)
