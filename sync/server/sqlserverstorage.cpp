@@ -296,27 +296,6 @@ QString recordKey(const QString &kind, const QString &recordId)
     return kind + QLatin1Char('\n') + recordId;
 }
 
-/// The field that ties a kind of record to its family: family_id itself, or the record it
-/// belongs to (a stroke's drawing, a goal's plan) whose family it shares.
-struct FamilyLink {
-    QString field;
-    QString parentKind; ///< "family" when the field holds the family id
-};
-
-std::optional<FamilyLink> familyLink(const QString &kind)
-{
-    const RecordKindSpec *spec = RecordSchema::find(kind);
-    if (!spec || kind == FamilyKind)
-        return std::nullopt;
-    if (spec->field(QStringLiteral("family_id")))
-        return FamilyLink { QStringLiteral("family_id"), FamilyKind };
-    for (const FieldSpec &field : spec->fields) {
-        if (field.type == FieldType::Reference && field.required)
-            return FamilyLink { field.name, field.referencedKind };
-    }
-    return std::nullopt;
-}
-
 /// Why the server will not keep an op it could otherwise store, beyond OpCheck's rules.
 std::optional<QString> hardeningProblem(const Op &op)
 {
@@ -926,7 +905,7 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
     };
     for (qsizetype i = 0; i < ops.size(); ++i) {
         const Op &op = ops.at(i);
-        const auto link = familyLink(op.kind);
+        const auto link = RecordSchema::familyLink(op.kind);
         if (!fresh.at(i) || !link || op.field != link->field
             || pending.contains(recordKey(op.kind, op.recordId)))
             continue;
@@ -981,7 +960,7 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
             } else {
                 return refused(i, QStringLiteral("refers to a record the server does not know"));
             }
-            const auto link = familyLink(op.kind);
+            const auto link = RecordSchema::familyLink(op.kind);
             if (link && op.field == link->field) {
                 auto claimed = claimedFamily(*link, op);
                 if (!claimed)
