@@ -404,8 +404,6 @@ TEST_CASE("A late change to a field a finalised visit never had is listed", "[st
         { { QStringLiteral("family_id"), family },
             { QStringLiteral("visit_at"), QStringLiteral("2026-03-04T10:30:00Z") } }));
     REQUIRE(visit.ok());
-    // Status alone: RecordMerge takes ops written after the status in the same change for
-    // late ones (each field has its own HLC), which would add conflicts of its own here.
     TwoTablets::update(*t.lead, *visit, QStringLiteral("status"), QStringLiteral("final"));
     const Op late { QStringLiteral("tablet-3:1"), Visit, *visit, Worries,
         QStringLiteral("Late worries"), Hlc(t.leadClock.now + 5000, 0), QStringLiteral("tablet-3"),
