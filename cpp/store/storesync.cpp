@@ -264,6 +264,26 @@ Result<Store::Materialised> Store::materialise(
         }
     }
 
+    // The conflict versions before, so a pull that only adds one (a losing concurrent edit,
+    // a late edit to a sealed record) still tells the pages to show it.
+    QSet<QString> conflictsBefore;
+    auto readConflicts = cached(QStringLiteral(
+        "SELECT field || ' ' || op_id FROM conflict_versions WHERE record_kind = ? AND "
+        "record_id = ?"));
+    if (!readConflicts)
+        return readConflicts.error();
+    (*readConflicts)->bind(1, kind.kind).bind(2, recordId);
+    for (;;) {
+        auto row = (*readConflicts)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        conflictsBefore.insert((*readConflicts)->text(0));
+    }
+    (*readConflicts)->reset();
+    QSet<QString> conflictsAfter;
+
     auto clearConflicts = cached(
         QStringLiteral("DELETE FROM conflict_versions WHERE record_kind = ? AND record_id = ?"));
     if (!clearConflicts)
@@ -283,13 +303,14 @@ Result<Store::Materialised> Store::materialise(
                 return set.error();
         }
         for (const Op &conflict : outcome.conflicts) {
+            conflictsAfter.insert(name + QLatin1Char(' ') + conflict.id);
             (*addConflict)->bind(1, kind.kind).bind(2, recordId).bind(3, name).bind(4, conflict.id);
             if (auto ran = (*addConflict)->run(); !ran)
                 return ran.error();
         }
     }
     if (written.isEmpty())
-        return Materialised::Unchanged;
+        return conflictsAfter == conflictsBefore ? Materialised::Unchanged : Materialised::Written;
     if (auto audited
         = audit(QStringLiteral("receive"), kind, recordId, written, now, QStringLiteral("sync"));
         !audited)
