@@ -3,6 +3,7 @@
 #include "domain/nhsnumber.h"
 #include "protocol/recordschema.h"
 #include "store/migrations.h"
+#include "store/storewrite.h"
 #include "store/transaction.h"
 #include "store/walcheck.h"
 
@@ -266,43 +267,19 @@ Result<QString> Store::apply(const Change &change)
 
 Result<QStringList> Store::apply(const QList<Change> &changes)
 {
-    const qint64 opSeqBefore = m_nextOpSeq;
-    const Hlc clockBefore = m_clock.last();
-    const auto restoreCounters = [&] {
-        m_nextOpSeq = opSeqBefore;
-        m_clock = HybridLogicalClock(m_options.clock, clockBefore);
-    };
-
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    // A cached statement left on a row keeps the connection's read snapshot open, and no
-    // checkpoint copies the WAL past a snapshot in use: the WAL would grow for as long as the
-    // store stays open. So they are all reset before the commit (whose automatic checkpoint
-    // runs inside it) and on every early return.
-    const auto resetStatements = [this] {
-        for (auto &entry : m_statements)
-            entry.second.reset();
-    };
-    const auto resetOnReturn = qScopeGuard(resetStatements);
+    auto write = Write::begin(*this);
+    if (!write)
+        return write.error();
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
     QStringList ids;
     ids.reserve(changes.size());
     for (const Change &change : changes) {
         auto id = applyOne(change, now);
-        if (!id) {
-            restoreCounters();
+        if (!id)
             return id.error();
-        }
         ids << *id;
     }
-    if (auto saved = saveMeta(); !saved) {
-        restoreCounters();
-        return saved.error();
-    }
-    resetStatements();
-    if (auto committed = transaction->commit(); !committed) {
-        restoreCounters();
+    if (auto committed = write->commit(); !committed) {
         // Deferred foreign keys are checked at commit.
         if (committed.error().code == Error::Code::InvalidArgument)
             return makeError(Error::Code::InvalidArgument,

@@ -196,6 +196,7 @@ private:
         const QDateTime &now, const QString &action);
 
 private:
+    class Write; // store/storewrite.h
     Store(StorePaths paths, Database db, Options options);
     static Result<QString> setAside(const StorePaths &paths, const QDateTime &nowUtc);
     Result<void> loadMeta();

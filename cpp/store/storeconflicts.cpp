@@ -5,6 +5,7 @@
 #include "protocol/synccodec.h"
 #include "store/rowreader.h"
 #include "store/store.h"
+#include "store/storewrite.h"
 #include "store/transaction.h"
 
 #include <QHash>
@@ -343,20 +344,9 @@ Result<void> Store::resolveVersions(const ConflictTarget &target, const QVariant
             QStringLiteral("This text has more versions than one merge can resolve (%1); "
                            "ask IT for help.")
                 .arg(resolved.size()));
-    const qint64 opSeqBefore = m_nextOpSeq;
-    const Hlc clockBefore = m_clock.last();
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    const auto resetStatements = [this] {
-        for (auto &entry : m_statements)
-            entry.second.reset();
-    };
-    auto restore = qScopeGuard([&] {
-        resetStatements();
-        m_nextOpSeq = opSeqBefore;
-        m_clock = HybridLogicalClock(m_options.clock, clockBefore);
-    });
+    auto write = Write::begin(*this);
+    if (!write)
+        return write.error();
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
 
     // The journal entry journal() would write, but naming every version it resolves: the
@@ -402,13 +392,7 @@ Result<void> Store::resolveVersions(const ConflictTarget &target, const QVariant
     if (auto audited = audit(action, *target.kind, target.recordId, { target.field }, now);
         !audited)
         return audited.error();
-    if (auto saved = saveMeta(); !saved)
-        return saved.error();
-    resetStatements();
-    if (auto committed = transaction->commit(); !committed)
-        return committed.error();
-    restore.dismiss();
-    return {};
+    return write->commit();
 }
 
 Result<void> Store::markVersionRead(
@@ -476,20 +460,9 @@ Result<QString> Store::amendWithConflictVersion(
         return makeError(
             Error::Code::InvalidArgument, QStringLiteral("Write the amendment before adding it."));
 
-    const qint64 opSeqBefore = m_nextOpSeq;
-    const Hlc clockBefore = m_clock.last();
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    const auto resetStatements = [this] {
-        for (auto &entry : m_statements)
-            entry.second.reset();
-    };
-    auto restore = qScopeGuard([&] {
-        resetStatements();
-        m_nextOpSeq = opSeqBefore;
-        m_clock = HybridLogicalClock(m_options.clock, clockBefore);
-    });
+    auto write = Write::begin(*this);
+    if (!write)
+        return write.error();
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
     auto note = applyOne(
         Change::create(QStringLiteral("note"),
@@ -502,12 +475,8 @@ Result<QString> Store::amendWithConflictVersion(
     if (auto marked = markVersionRead(*target, opId, now, QStringLiteral("amend_from_version"));
         !marked)
         return marked.error();
-    if (auto saved = saveMeta(); !saved)
-        return saved.error();
-    resetStatements();
-    if (auto committed = transaction->commit(); !committed)
+    if (auto committed = write->commit(); !committed)
         return committed.error();
-    restore.dismiss();
     return *note;
 }
 

@@ -4,9 +4,9 @@
 #include "protocol/recordmerge.h"
 #include "store/rowreader.h"
 #include "store/store.h"
+#include "store/storewrite.h"
 #include "store/transaction.h"
 
-#include <QScopeGuard>
 #include <QSet>
 
 namespace doorstep
@@ -264,37 +264,6 @@ Result<Store::Materialised> Store::materialise(
         }
     }
 
-    // The conflict versions before, so a pull that only adds one (a losing concurrent edit,
-    // a late edit to a sealed record) still tells the pages to show it.
-    QSet<QString> conflictsBefore;
-    auto readConflicts = cached(QStringLiteral(
-        "SELECT field || ' ' || op_id FROM conflict_versions WHERE record_kind = ? AND "
-        "record_id = ?"));
-    if (!readConflicts)
-        return readConflicts.error();
-    (*readConflicts)->bind(1, kind.kind).bind(2, recordId);
-    for (;;) {
-        auto row = (*readConflicts)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        conflictsBefore.insert((*readConflicts)->text(0));
-    }
-    (*readConflicts)->reset();
-    QSet<QString> conflictsAfter;
-
-    auto clearConflicts = cached(
-        QStringLiteral("DELETE FROM conflict_versions WHERE record_kind = ? AND record_id = ?"));
-    if (!clearConflicts)
-        return clearConflicts.error();
-    if (auto ran = (*clearConflicts)->bind(1, kind.kind).bind(2, recordId).run(); !ran)
-        return ran.error();
-    auto addConflict = cached(QStringLiteral("INSERT OR IGNORE INTO conflict_versions "
-                                             "(record_kind, record_id, field, op_id) VALUES "
-                                             "(?, ?, ?, ?)"));
-    if (!addConflict)
-        return addConflict.error();
     for (const auto &[name, outcome] : record.fields) {
         if (outcome.current) {
             const Op &op = *outcome.current;
@@ -302,15 +271,49 @@ Result<Store::Materialised> Store::materialise(
                 !set)
                 return set.error();
         }
-        for (const Op &conflict : outcome.conflicts) {
+    }
+
+    // The conflict versions are rewritten only when the merge changed them; a pull that only
+    // adds one (a losing concurrent edit, a late edit to a sealed record) still tells the
+    // pages to show it.
+    QSet<QString> conflictsAfter;
+    for (const auto &[name, outcome] : record.fields) {
+        for (const Op &conflict : outcome.conflicts)
             conflictsAfter.insert(name + QLatin1Char(' ') + conflict.id);
-            (*addConflict)->bind(1, kind.kind).bind(2, recordId).bind(3, name).bind(4, conflict.id);
-            if (auto ran = (*addConflict)->run(); !ran)
-                return ran.error();
+    }
+    auto readConflicts = cached(QStringLiteral(
+        "SELECT field || ' ' || op_id FROM conflict_versions WHERE record_kind = ? AND "
+        "record_id = ?"));
+    if (!readConflicts)
+        return readConflicts.error();
+    (*readConflicts)->bind(1, kind.kind).bind(2, recordId);
+    auto before = readAll<QString>(**readConflicts, [](const Statement &s) { return s.text(0); });
+    (*readConflicts)->reset();
+    if (!before)
+        return before.error();
+    const bool conflictsChanged = conflictsAfter != QSet<QString>(before->cbegin(), before->cend());
+    if (conflictsChanged) {
+        auto clearConflicts = cached(QStringLiteral(
+            "DELETE FROM conflict_versions WHERE record_kind = ? AND record_id = ?"));
+        if (!clearConflicts)
+            return clearConflicts.error();
+        if (auto ran = (*clearConflicts)->bind(1, kind.kind).bind(2, recordId).run(); !ran)
+            return ran.error();
+        auto addConflict = cached(QStringLiteral("INSERT OR IGNORE INTO conflict_versions "
+                                                 "(record_kind, record_id, field, op_id) VALUES "
+                                                 "(?, ?, ?, ?)"));
+        if (!addConflict)
+            return addConflict.error();
+        for (const auto &[name, outcome] : record.fields) {
+            for (const Op &conflict : outcome.conflicts) {
+                (*addConflict)->bind(1, kind.kind).bind(2, recordId).bind(3, name);
+                if (auto ran = (*addConflict)->bind(4, conflict.id).run(); !ran)
+                    return ran.error();
+            }
         }
     }
     if (written.isEmpty())
-        return conflictsAfter == conflictsBefore ? Materialised::Unchanged : Materialised::Written;
+        return conflictsChanged ? Materialised::Written : Materialised::Unchanged;
     if (auto audited
         = audit(QStringLiteral("receive"), kind, recordId, written, now, QStringLiteral("sync"));
         !audited)
@@ -331,18 +334,9 @@ Result<SyncApplied> Store::applyPulled(const QList<Op> &ops, qint64 cursor)
             return badOp(i, *problem);
     }
 
-    const Hlc clockBefore = m_clock.last();
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    const auto resetStatements = [this] {
-        for (auto &entry : m_statements)
-            entry.second.reset();
-    };
-    auto restore = qScopeGuard([&] {
-        resetStatements();
-        m_clock = HybridLogicalClock(m_options.clock, clockBefore);
-    });
+    auto write = Write::begin(*this);
+    if (!write)
+        return write.error();
 
     SyncApplied applied;
     using Key = std::pair<QString, QString>;
@@ -436,12 +430,8 @@ Result<SyncApplied> Store::applyPulled(const QList<Op> &ops, qint64 cursor)
         return update.error();
     if (auto ran = (*update)->bind(1, cursor).bind(2, QStringLiteral("pull_cursor")).run(); !ran)
         return ran.error();
-    if (auto saved = saveMeta(); !saved)
-        return saved.error();
-    resetStatements();
-    if (auto committed = transaction->commit(); !committed)
+    if (auto committed = write->commit(); !committed)
         return committed.error();
-    restore.dismiss();
     m_pullCursor = cursor;
     return applied;
 }
