@@ -34,8 +34,10 @@ private:
     int m_column = 0;
 };
 
-/// Every remaining row of a query, each turned into a value by read(statement).
-template <typename T, typename Read> Result<QList<T>> readAll(Statement &statement, Read read)
+/// Every remaining row of a query, each turned into a value by read(statement). Any
+/// statement with step() will do: the store's and the server's (SqlStatement) alike.
+template <typename T, typename Rows, typename Read>
+Result<QList<T>> readAll(Rows &statement, Read read)
 {
     QList<T> values;
     for (;;) {
@@ -49,8 +51,8 @@ template <typename T, typename Read> Result<QList<T>> readAll(Statement &stateme
 }
 
 /// The query's first row turned into a value by read(statement), or nullopt if it has none.
-template <typename T, typename Read>
-Result<std::optional<T>> readFirst(Statement &statement, Read read)
+template <typename T, typename Rows, typename Read>
+Result<std::optional<T>> readFirst(Rows &statement, Read read)
 {
     auto row = statement.step();
     if (!row)

@@ -3,6 +3,7 @@
 #include "protocol/opcheck.h"
 #include "protocol/recordschema.h"
 #include "server/sqltransaction.h"
+#include "store/rowreader.h"
 
 #include <QHash>
 #include <QLoggingCategory>

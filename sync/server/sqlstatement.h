@@ -2,10 +2,8 @@
 
 #include "domain/result.h"
 
-#include <QList>
 #include <QString>
 #include <QVariant>
-#include <optional>
 
 namespace doorstep::server
 {
@@ -43,31 +41,5 @@ public:
 protected:
     SqlStatement() = default;
 };
-
-/// Every remaining row of a query, each turned into a value by read(statement).
-template <typename T, typename Read> Result<QList<T>> readAll(SqlStatement &statement, Read read)
-{
-    QList<T> values;
-    for (;;) {
-        auto row = statement.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return values;
-        values << read(statement);
-    }
-}
-
-/// The query's first row turned into a value by read(statement), or nullopt if it has none.
-template <typename T, typename Read>
-Result<std::optional<T>> readFirst(SqlStatement &statement, Read read)
-{
-    auto row = statement.step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<T>();
-    return std::optional<T>(read(statement));
-}
 
 } // namespace doorstep::server
