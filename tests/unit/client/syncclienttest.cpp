@@ -1,8 +1,6 @@
 #include "client/syncclient.h"
 
-#include "server/pki.h"
-#include "server/sqlcipherstorage.h"
-#include "server/syncservice.h"
+#include "localsyncserver.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,42 +8,21 @@
 #include <optional>
 
 using namespace doorstep;
+using namespace doorstep::test;
 
 namespace
 {
 
 /// A real doorstep-server in this process (SQLCipher storage, TLS with a council CA made for
 /// the test, a free loopback port) and one enrolled tablet's store.
-struct Fixture {
-    QTemporaryDir dir;
-    std::unique_ptr<server::SqlCipherStorage> storage;
-    server::Issued ca;
-    std::unique_ptr<server::SyncService> service;
+struct Fixture : LocalSyncServer {
     std::unique_ptr<Store> store;
-    quint16 port = 0;
 
     Fixture()
     {
-        auto opened = server::SqlCipherStorage::open(
-            dir.filePath(QStringLiteral("server.db")), QByteArray(32, 's'));
-        REQUIRE(opened.ok());
-        storage = std::move(*opened);
-        REQUIRE(storage
-                    ->createUser({ QStringLiteral("practitioner-1"), QStringLiteral("Priya Shah"),
-                        server::User::Role::Practitioner, QStringLiteral("north") })
-                    .ok());
-        auto authority = server::Pki::makeCertificateAuthority(
-            { QStringLiteral("Northshire Council test CA"), {}, {}, {} });
-        REQUIRE(authority.ok());
-        ca = *authority;
-        auto certificate = server::Pki::makeServerCertificate(
-            ca, { QStringLiteral("127.0.0.1"), { QStringLiteral("127.0.0.1") }, {}, {} });
-        REQUIRE(certificate.ok());
-        service = std::make_unique<server::SyncService>(*storage, server::SyncService::Options {});
-        auto listening = service->listen(
-            certificate->certificate, certificate->key, QHostAddress::LocalHost, 0);
-        REQUIRE(listening.ok());
-        port = *listening;
+        INFO(problem.toStdString());
+        REQUIRE(storage);
+        REQUIRE(serve().ok());
 
         auto created = Store::create(dir.filePath(QStringLiteral("tablet")),
             QByteArray(Database::KeyBytes, 'k'), QStringLiteral("practitioner-1"));

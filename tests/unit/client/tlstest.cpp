@@ -1,7 +1,5 @@
 #include "client/syncclient.h"
-#include "server/pki.h"
-#include "server/sqlcipherstorage.h"
-#include "server/syncservice.h"
+#include "localsyncserver.h"
 
 #include <QProcess>
 #include <QSslSocket>
@@ -16,11 +14,10 @@
 // given is refused before a byte of the request is sent, and so is an old protocol.
 
 using namespace doorstep;
+using namespace doorstep::test;
 
 namespace
 {
-
-const QString Practitioner = QStringLiteral("practitioner-1");
 
 server::Issued makeCa(const QString &name)
 {
@@ -40,24 +37,13 @@ server::Issued makeServerCertificate(const server::Issued &ca, const QStringList
 
 /// A server in this process with the council CA, serving whichever certificate a case
 /// gives it, and a tablet store that has never synced.
-struct Fixture {
-    QTemporaryDir dir;
-    std::unique_ptr<server::SqlCipherStorage> storage;
-    server::Issued ca = makeCa(QStringLiteral("Northshire Council test CA"));
-    std::unique_ptr<server::SyncService> service;
+struct Fixture : LocalSyncServer {
     std::unique_ptr<Store> tablet;
-    quint16 port = 0;
 
     Fixture()
     {
-        auto opened = server::SqlCipherStorage::open(
-            dir.filePath(QStringLiteral("server.db")), QByteArray(32, 's'));
-        REQUIRE(opened.ok());
-        storage = std::move(*opened);
-        REQUIRE(storage
-                    ->createUser({ Practitioner, QStringLiteral("Priya Shah"),
-                        server::User::Role::Practitioner, QStringLiteral("north") })
-                    .ok());
+        INFO(problem.toStdString());
+        REQUIRE(storage);
         auto created = Store::create(dir.filePath(QStringLiteral("tablet")),
             QByteArray(Database::KeyBytes, 'k'), Practitioner);
         REQUIRE(created.ok());
@@ -67,12 +53,9 @@ struct Fixture {
     /// Serves `certificate` (again on the same port, if it served before).
     void serve(const server::Issued &certificate)
     {
-        service.reset();
-        service = std::make_unique<server::SyncService>(*storage, server::SyncService::Options {});
-        auto listening = service->listen(
-            certificate.certificate, certificate.key, QHostAddress::LocalHost, port);
-        REQUIRE(listening.ok());
-        port = *listening;
+        auto served = LocalSyncServer::serve(certificate);
+        INFO((served ? QString() : served.error().message).toStdString());
+        REQUIRE(served.ok());
     }
 
     QString code()

@@ -1,9 +1,7 @@
 #include "models/synccontroller.h"
 
+#include "localsyncserver.h"
 #include "modeltesthelpers.h"
-#include "server/pki.h"
-#include "server/sqlcipherstorage.h"
-#include "server/syncservice.h"
 
 #include <QTest>
 
@@ -13,40 +11,16 @@ using namespace doorstep::test;
 namespace
 {
 
-/// A real doorstep-server in this process: SQLCipher storage, TLS with a council CA made
-/// for the test, on a free loopback port.
-struct LocalServer {
-    QTemporaryDir dir;
-    std::unique_ptr<server::SqlCipherStorage> storage;
-    server::Issued ca;
-    std::unique_ptr<server::SyncService> service;
-    quint16 port = 0;
-
+/// A real doorstep-server in this process, serving.
+struct LocalServer : LocalSyncServer {
     LocalServer()
     {
-        auto opened = server::SqlCipherStorage::open(
-            dir.filePath(QStringLiteral("server.db")), QByteArray(32, 's'));
-        REQUIRE(opened.ok());
-        storage = std::move(*opened);
-        REQUIRE(storage
-                    ->createUser({ QStringLiteral("practitioner-1"), QStringLiteral("Priya Shah"),
-                        server::User::Role::Practitioner, QStringLiteral("north") })
-                    .ok());
-        auto authority = server::Pki::makeCertificateAuthority(
-            { QStringLiteral("Northshire Council test CA"), {}, {}, {} });
-        REQUIRE(authority.ok());
-        ca = *authority;
-        auto certificate = server::Pki::makeServerCertificate(
-            ca, { QStringLiteral("127.0.0.1"), { QStringLiteral("127.0.0.1") }, {}, {} });
-        REQUIRE(certificate.ok());
-        service = std::make_unique<server::SyncService>(*storage, server::SyncService::Options {});
-        auto listening = service->listen(
-            certificate->certificate, certificate->key, QHostAddress::LocalHost, 0);
-        REQUIRE(listening.ok());
-        port = *listening;
+        INFO(problem.toStdString());
+        REQUIRE(storage);
+        auto served = serve();
+        INFO((served ? QString() : served.error().message).toStdString());
+        REQUIRE(served.ok());
     }
-
-    QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)); }
 };
 
 void enrol(Session &session, LocalServer &server)
