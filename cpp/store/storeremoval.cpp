@@ -3,6 +3,7 @@
 // journalled or synced, the family lives on at the server; this tablet just stops holding
 // it. Work not yet sent is never thrown away: such a family stays until it has been sent.
 #include "protocol/recordschema.h"
+#include "store/rowreader.h"
 #include "store/store.h"
 #include "store/transaction.h"
 
@@ -32,6 +33,7 @@ Result<FamilyRemoval> Store::removeFamilyFromDevice(const QString &familyId)
     // The family's records, kind by kind: first the family, then kinds whose link points
     // at a kind already gathered (a stroke after its drawing). Children are removed
     // before their parents.
+    const auto firstText = [](const Statement &row) { return row.text(0); };
     QList<KindRecords> gathered { { familyKind, { familyId } } };
     QHash<QString, QStringList> idsByKind { { familyKind->kind, { familyId } } };
     for (bool progressed = true; progressed;) {
@@ -46,16 +48,11 @@ Result<FamilyRemoval> Store::removeFamilyFromDevice(const QString &familyId)
             if (!select)
                 return select.error();
             for (const QString &parent : idsByKind.value(link->parentKind)) {
-                (*select)->bind(1, parent);
-                for (;;) {
-                    auto row = (*select)->step();
-                    if (!row)
-                        return row.error();
-                    if (!*row)
-                        break;
-                    ids << (*select)->text(0);
-                }
+                auto found = readAll<QString>((*select)->bind(1, parent), firstText);
                 (*select)->reset();
+                if (!found)
+                    return found.error();
+                ids << *found;
             }
             // Records sync holds back (waiting for the rest of their create) have no row
             // yet: their journalled link says whose they are.
@@ -67,16 +64,14 @@ Result<FamilyRemoval> Store::removeFamilyFromDevice(const QString &familyId)
                 return held.error();
             for (const QString &parent : idsByKind.value(link->parentKind)) {
                 (*held)->bind(1, link->field).bind(2, kind.kind).bind(3, parent);
-                for (;;) {
-                    auto row = (*held)->step();
-                    if (!row)
-                        return row.error();
-                    if (!*row)
-                        break;
-                    if (!ids.contains((*held)->text(0)))
-                        ids << (*held)->text(0);
-                }
+                auto waiting = readAll<QString>(**held, firstText);
                 (*held)->reset();
+                if (!waiting)
+                    return waiting.error();
+                for (const QString &id : std::as_const(*waiting)) {
+                    if (!ids.contains(id))
+                        ids << id;
+                }
             }
             idsByKind.insert(kind.kind, ids);
             gathered << KindRecords { &kind, ids };

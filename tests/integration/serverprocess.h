@@ -112,6 +112,21 @@ inline ProcessRun enrol(
         QStringLiteral("--ca"), caFile, QStringLiteral("--code"), code });
 }
 
+/// Fictional families written on tablets, counted, so a test can check none went missing.
+/// Each batch has its own demo seed: the same seed twice would make the same record ids on
+/// two tablets.
+struct DemoFamilies {
+    int written = 0;
+    int nextSeed = 1;
+
+    void add(const CliStore &tablet, int count)
+    {
+        tablet.ok({ QStringLiteral("demo"), QStringLiteral("--families"), QString::number(count),
+            QStringLiteral("--seed"), QString::number(nextSeed++) });
+        written += count;
+    }
+};
+
 /// The records of a store as `doorstep-cli export --json` gives them.
 inline QJsonObject exportedRecords(const CliStore &store)
 {

@@ -32,13 +32,7 @@ TEST_CASE("Syncs cut at random bytes in either direction resume and converge", "
                 server.caFile(), QStringLiteral("--code"), server.enrolmentCode() });
     }
 
-    int families = 0;
-    int nextDemoSeed = 1;
-    auto addFamilies = [&](const CliStore &tablet, int count) {
-        tablet.ok({ QStringLiteral("demo"), QStringLiteral("--families"), QString::number(count),
-            QStringLiteral("--seed"), QString::number(nextDemoSeed++) });
-        families += count;
-    };
+    DemoFamilies families;
 
     // Offsets are drawn from the bytes a whole sync of similar size moved each way, so
     // cuts fall in the handshake, in requests and in replies alike.
@@ -47,7 +41,7 @@ TEST_CASE("Syncs cut at random bytes in either direction resume and converge", "
     for (int round = 0; round < 40; ++round) {
         INFO("round " << round);
         const CliStore &tablet = tablets.at(random() % tablets.size());
-        addFamilies(tablet, 1 + int(random() % 3));
+        families.add(tablet, 1 + int(random() % 3));
         const auto direction
             = random() % 2 ? TcpRelay::Direction::ToServer : TcpRelay::Direction::ToClient;
         const int way = int(direction);
@@ -85,5 +79,5 @@ TEST_CASE("Syncs cut at random bytes in either direction resume and converge", "
         tablet.ok({ QStringLiteral("verify") });
     const QJsonObject first = exportedRecords(tablets[0]);
     CHECK(first == exportedRecords(tablets[1]));
-    CHECK(first.value(QLatin1String("family")).toArray().size() == families);
+    CHECK(first.value(QLatin1String("family")).toArray().size() == families.written);
 }

@@ -33,17 +33,9 @@ SERVER_TEST_CASE(
         REQUIRE(enrolled.exitCode == 0);
     }
 
-    // Each batch of fictional families has its own seed: the same seed twice would make
-    // the same record ids on two tablets.
-    int families = 0;
-    int nextDemoSeed = 1;
-    auto addFamilies = [&](const CliStore &tablet, int count) {
-        tablet.ok({ QStringLiteral("demo"), QStringLiteral("--families"), QString::number(count),
-            QStringLiteral("--seed"), QString::number(nextDemoSeed++) });
-        families += count;
-    };
+    DemoFamilies families;
     for (const CliStore &tablet : tablets)
-        addFamilies(tablet, 20);
+        families.add(tablet, 20);
 
     // Kill delays span the length of the last sync that ran to its end, so kills land
     // anywhere from start-up to the final pull.
@@ -57,7 +49,7 @@ SERVER_TEST_CASE(
         INFO("round " << round);
         const CliStore &tablet = tablets.at(random() % tablets.size());
         if (random() % 2 == 0)
-            addFamilies(tablet, 2);
+            families.add(tablet, 2);
 
         if (round % 2 == 0) {
             const ProcessRun run = runAndKill(cliProgram(), syncArguments(tablet),
@@ -105,7 +97,7 @@ SERVER_TEST_CASE(
         tablet.ok({ QStringLiteral("verify") });
     const QJsonObject first = exportedRecords(tablets[0]);
     CHECK(first == exportedRecords(tablets[1]));
-    CHECK(first.value(QLatin1String("family")).toArray().size() == families);
+    CHECK(first.value(QLatin1String("family")).toArray().size() == families.written);
     // The server's own database opens and passes its check at open after every kill.
     CHECK(server.ok({ QStringLiteral("devices") }).count(QLatin1String("u1")) == 2);
 }
