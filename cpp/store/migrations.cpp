@@ -17,6 +17,7 @@ const char *const Steps[] = {
     "0003_ending.sql",
     "0004_disclosures.sql",
     "0005_sync.sql",
+    "0006_catch_up.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

@@ -221,6 +221,10 @@ Result<void> Store::loadMeta()
             m_nextOpSeq = meta->integer(1);
         else if (name == QLatin1String("pull_cursor"))
             m_pullCursor = meta->integer(1);
+        else if (name == QLatin1String("pull_catch_up_family"))
+            m_pullCatchUp.family = meta->integer(1);
+        else if (name == QLatin1String("pull_catch_up_seq"))
+            m_pullCatchUp.seq = meta->integer(1);
         else if (name == QLatin1String("acked_op_seq"))
             m_ackedOpSeq = meta->integer(1);
         else if (name == QLatin1String("hlc"))

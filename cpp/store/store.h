@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "protocol/hybridlogicalclock.h"
 #include "protocol/op.h"
+#include "protocol/syncmessages.h"
 #include "store/change.h"
 #include "store/database.h"
 #include "store/integritycheck.h"
@@ -103,11 +104,14 @@ public:
     Result<QList<Op>> outbox(int limit);
     /// The server holds every op this device wrote up to local sequence `through`.
     Result<void> acknowledge(qint64 through);
-    /// Applies ops pulled from the server and stores the cursor with them, in one
-    /// transaction: all of it or none. Ops this store already holds change nothing; every
-    /// op is checked against the schema first, and a batch with one bad op is refused whole.
-    Result<SyncApplied> applyPulled(const QList<Op> &ops, qint64 cursor);
+    /// Applies ops pulled from the server and stores the cursor and catch-up position with
+    /// them, in one transaction: all of it or none. Ops this store already holds change
+    /// nothing; every op is checked against the schema first, and a batch with one bad op
+    /// is refused whole.
+    Result<SyncApplied> applyPulled(
+        const QList<Op> &ops, qint64 cursor, const sync::CatchUp &catchUp = {});
     qint64 pullCursor() const { return m_pullCursor; }
+    sync::CatchUp pullCatchUp() const { return m_pullCatchUp; }
     /// The enrolment this device holds (empty before enrolment).
     Result<SyncEndpoint> syncEndpoint();
     Result<void> setSyncEndpoint(const SyncEndpoint &endpoint);
@@ -226,6 +230,7 @@ private:
     QString m_userId;
     qint64 m_nextOpSeq = 1;
     qint64 m_pullCursor = 0;
+    sync::CatchUp m_pullCatchUp;
     qint64 m_ackedOpSeq = 0;
     std::map<QString, Statement> m_statements;
     std::unique_ptr<IntegrityCheck> m_integrityCheck;

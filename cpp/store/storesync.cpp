@@ -321,7 +321,8 @@ Result<Store::Materialised> Store::materialise(
     return Materialised::Written;
 }
 
-Result<SyncApplied> Store::applyPulled(const QList<Op> &ops, qint64 cursor)
+Result<SyncApplied> Store::applyPulled(
+    const QList<Op> &ops, qint64 cursor, const sync::CatchUp &catchUp)
 {
     if (cursor < m_pullCursor)
         return makeError(Error::Code::InvalidArgument,
@@ -428,11 +429,16 @@ Result<SyncApplied> Store::applyPulled(const QList<Op> &ops, qint64 cursor)
     auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
     if (!update)
         return update.error();
-    if (auto ran = (*update)->bind(1, cursor).bind(2, QStringLiteral("pull_cursor")).run(); !ran)
-        return ran.error();
+    const std::pair<const char *, qint64> positions[] = { { "pull_cursor", cursor },
+        { "pull_catch_up_family", catchUp.family }, { "pull_catch_up_seq", catchUp.seq } };
+    for (const auto &[key, value] : positions) {
+        if (auto ran = (*update)->bind(1, value).bind(2, QString::fromLatin1(key)).run(); !ran)
+            return ran.error();
+    }
     if (auto committed = write->commit(); !committed)
         return committed.error();
     m_pullCursor = cursor;
+    m_pullCatchUp = catchUp;
     return applied;
 }
 

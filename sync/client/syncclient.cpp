@@ -243,7 +243,7 @@ void SyncClient::pushNext()
 
 void SyncClient::pullNext()
 {
-    const sync::PullRequest request { m_store.pullCursor(), m_pullLimit };
+    const sync::PullRequest request { m_store.pullCursor(), m_pullLimit, m_store.pullCatchUp() };
     const QByteArray body = sync::SyncCodec::encode(request);
     ++m_running.pullRequests;
     m_running.bodyBytesSent += body.size();
@@ -265,7 +265,7 @@ void SyncClient::pullNext()
         ops.reserve(pulled->ops.size());
         for (const sync::LoggedOp &logged : pulled->ops)
             ops << logged.op;
-        auto applied = m_store.applyPulled(ops, pulled->cursor);
+        auto applied = m_store.applyPulled(ops, pulled->cursor, pulled->catchUp);
         if (!applied) {
             finish(Outcome::stopped(Outcome::Problem::Local, applied.error().message));
             return;
@@ -284,7 +284,10 @@ void SyncClient::pullNext()
                 m_removedFamilies << family;
         }
         Q_EMIT progress(m_running.pushed, m_running.pulled);
-        if (pulled->more && pulled->cursor > request.cursor) {
+        // Only while the server moves on, so a server that repeats itself cannot keep the
+        // tablet pulling for ever.
+        if (pulled->more
+            && (pulled->cursor > request.cursor || pulled->catchUp != request.catchUp)) {
             m_running.localMs += elapsedMs(handling);
             pullNext();
             return;

@@ -27,6 +27,7 @@ constexpr QLatin1String Limit("limit");
 constexpr QLatin1String More("more");
 constexpr QLatin1String Snapshot("snapshot");
 constexpr QLatin1String Removed("removed");
+constexpr QLatin1String CatchUp("catchUp");
 constexpr QLatin1String Seq("seq");
 constexpr QLatin1String Op("op");
 constexpr QLatin1String Code("code");
@@ -290,6 +291,26 @@ Result<Hlc> hlcOf(const QCborValue &value, const QString &where)
     return Hlc::fromPacked(*packed);
 }
 
+/// A catch-up position: a list of two counts, [family, seq].
+Result<CatchUp> catchUpOf(const QCborValue &value, const QString &where)
+{
+    if (!value.isArray() || value.toArray().size() != 2)
+        return wrongType(where, Key::CatchUp, "a list of two counts");
+    const QCborArray pair = value.toArray();
+    auto family = countOf(pair.at(0), Key::CatchUp, where);
+    if (!family)
+        return family.error();
+    auto seq = countOf(pair.at(1), Key::CatchUp, where);
+    if (!seq)
+        return seq.error();
+    return CatchUp { *family, *seq };
+}
+
+QCborArray catchUpToCbor(const CatchUp &catchUp)
+{
+    return QCborArray { catchUp.family, catchUp.seq };
+}
+
 Result<bool> boolOf(const QCborValue &value, QLatin1String key, const QString &where)
 {
     if (!value.isBool())
@@ -541,6 +562,7 @@ QByteArray SyncCodec::encode(const PullRequest &request)
     QCborMap body;
     body.insert(Key::Cursor, request.cursor);
     body.insert(Key::Limit, request.limit);
+    body.insert(Key::CatchUp, catchUpToCbor(request.catchUp));
     return encodeBody(Type::Pull, body);
 }
 
@@ -560,6 +582,7 @@ QByteArray SyncCodec::encode(const PullReply &reply)
     body.insert(Key::Snapshot, reply.snapshot);
     body.insert(Key::Removed, QCborArray::fromStringList(reply.removedFamilies));
     body.insert(Key::Hlc, reply.serverHlc.packed());
+    body.insert(Key::CatchUp, catchUpToCbor(reply.catchUp));
     return encodeBody(Type::Pulled, body);
 }
 
@@ -634,8 +657,8 @@ Result<PushReply> SyncCodec::decodePushReply(QByteArrayView body, const CodecLim
 
 Result<PullRequest> SyncCodec::decodePullRequest(QByteArrayView body, const CodecLimits &limits)
 {
-    auto fields = decodeBody(
-        body, limits, Type::Pull, { Key::Version, Key::Type, Key::Cursor, Key::Limit });
+    auto fields = decodeBody(body, limits, Type::Pull,
+        { Key::Version, Key::Type, Key::Cursor, Key::Limit, Key::CatchUp });
     if (!fields)
         return fields.error();
     const QString where = QStringLiteral("the pull body");
@@ -652,6 +675,10 @@ Result<PullRequest> SyncCodec::decodePullRequest(QByteArrayView body, const Code
                            .arg(where)
                            .arg(MaxPullLimit));
     request.limit = int(*limit);
+    auto catchUp = catchUpOf(fields->at(4), where);
+    if (!catchUp)
+        return catchUp.error();
+    request.catchUp = *catchUp;
     return request;
 }
 
@@ -659,7 +686,7 @@ Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLim
 {
     auto fields = decodeBody(body, limits, Type::Pulled,
         { Key::Version, Key::Type, Key::Ops, Key::Cursor, Key::More, Key::Snapshot, Key::Removed,
-            Key::Hlc });
+            Key::Hlc, Key::CatchUp });
     if (!fields)
         return fields.error();
     const QString where = QStringLiteral("the pulled body");
@@ -704,6 +731,10 @@ Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLim
     if (!hlc)
         return hlc.error();
     reply.serverHlc = *hlc;
+    auto catchUp = catchUpOf(f[8], where);
+    if (!catchUp)
+        return catchUp.error();
+    reply.catchUp = *catchUp;
     return reply;
 }
 

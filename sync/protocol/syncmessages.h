@@ -28,10 +28,26 @@ struct PushReply {
     Hlc serverHlc;
 };
 
+/// How far a device has caught up on the families that came into its scope after its
+/// cursor had passed their history (a reallocation, a family new to its team). The server
+/// numbers each family it starts a device on; `family` is that number and `seq` the last op
+/// of it the device holds, so every family numbered below `family` is complete. Opaque to
+/// the client, which stores it with the cursor and sends it back: see PROTOCOL.md.
+struct CatchUp {
+    qint64 family = 0;
+    qint64 seq = 0;
+    friend bool operator==(const CatchUp &a, const CatchUp &b)
+    {
+        return a.family == b.family && a.seq == b.seq;
+    }
+    friend bool operator!=(const CatchUp &a, const CatchUp &b) { return !(a == b); }
+};
+
 /// Client → server: what happened since `cursor` (0 for a device that has nothing yet).
 struct PullRequest {
     qint64 cursor = 0;
     int limit = 500;
+    CatchUp catchUp;
 };
 
 /// An op as the server logged it, with its server sequence.
@@ -45,7 +61,8 @@ struct PullReply {
     QList<LoggedOp> ops;
     qint64 cursor = 0; ///< store with the ops, in the same local transaction
     bool more = false; ///< pull again at once
-    bool snapshot = false; ///< current state, not the log: see PROTOCOL.md
+    bool snapshot = false; ///< catching up on families new to the device: see PROTOCOL.md
+    CatchUp catchUp; ///< store with the ops and the cursor
     QStringList removedFamilies; ///< no longer in this device's scope
     Hlc serverHlc;
 };

@@ -83,11 +83,13 @@ public:
         const Device &device, const QList<Op> &ops, const QString &appVersion)
         = 0;
 
-    /// The log after `cursor`, only ops of families in the device's user's scope and not
-    /// written by the device itself (it has them), at most
-    /// `limit`; plus the families the device must remove (reallocated away from its user).
+    /// The log after the request's cursor, only ops of families in the device's user's
+    /// scope and not written by the device itself (it has them), at most the request's
+    /// limit; plus the families the device must remove (reallocated away from its user).
+    /// A family that came into scope after the device's cursor passed its history is sent
+    /// first, whole, from where the request's catch-up position says the device got to.
     virtual Result<sync::PullReply> pull(
-        const Device &device, qint64 cursor, int limit, const QString &appVersion)
+        const Device &device, const sync::PullRequest &request, const QString &appVersion)
         = 0;
 
     /// Audit entries (newest first): who, which device, what action, which record, when.

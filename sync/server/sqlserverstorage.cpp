@@ -113,6 +113,21 @@ CREATE TABLE audit_log (
     detail TEXT NOT NULL
 );
 )sql",
+    R"sql(
+-- The families each device holds, numbered in the order it was started on them. A family
+-- that comes into a device's scope after its cursor has passed the family's history is
+-- sent to it whole, up to from_seq (the cursor it had then), before the log goes on;
+-- complete once the device has said it holds all of it (sync/PROTOCOL.md, "Catching up").
+CREATE TABLE device_families (
+    serial INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    family_id TEXT NOT NULL REFERENCES families (id),
+    from_seq INTEGER NOT NULL,
+    complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    UNIQUE (device_id, family_id)
+);
+CREATE INDEX op_log_by_family ON op_log (family_id, seq);
+)sql",
 };
 // The same tables in PostgreSQL's types: BYTEA for BLOB, identity columns for AUTOINCREMENT
 // (a sequence never hands a number out twice either), and an op's value, which SQLite keeps
@@ -194,6 +209,17 @@ CREATE TABLE audit_log (
     record_id TEXT COLLATE "C" NOT NULL,
     detail TEXT COLLATE "C" NOT NULL
 );
+)sql",
+    R"sql(
+CREATE TABLE device_families (
+    serial BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    device_id TEXT COLLATE "C" NOT NULL REFERENCES devices (id),
+    family_id TEXT COLLATE "C" NOT NULL REFERENCES families (id),
+    from_seq BIGINT NOT NULL,
+    complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    UNIQUE (device_id, family_id)
+);
+CREATE INDEX op_log_by_family ON op_log (family_id, seq);
 )sql",
 };
 
@@ -1236,16 +1262,72 @@ Result<QStringList> SqlServerStorage::removedFamilies(const User &user)
     return QStringList(*families);
 }
 
+sync::LoggedOp SqlServerStorage::loggedOp(const SqlStatement &s) const
+{
+    sync::LoggedOp logged;
+    logged.serverSeq = s.integer(0);
+    logged.op.id = s.text(1);
+    logged.op.kind = s.text(2);
+    logged.op.recordId = s.text(3);
+    logged.op.field = s.text(4);
+    logged.op.value = m_connection->fromStored(s.value(5));
+    logged.op.hlc = Hlc::fromPacked(s.integer(6));
+    logged.op.deviceId = s.text(7);
+    if (!s.isNull(8))
+        logged.op.replaces = s.text(8).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return logged;
+}
+
+Result<void> SqlServerStorage::tailLog(const Device &device, const User &user,
+    const sync::PullRequest &request, sync::PullReply &reply)
+{
+    const bool isPractitioner = user.role == User::Role::Practitioner;
+    reply.cursor = request.cursor;
+    auto scan = cached(QStringLiteral(
+        "SELECT l.seq, l.op_id, l.kind, l.record_id, l.field, l.value, l.hlc, l.device_id, "
+        "l.replaces, f.practitioner_id, f.team FROM op_log l JOIN families f ON f.id = "
+        "l.family_id WHERE l.seq > ? ORDER BY l.seq LIMIT ?"));
+    if (!scan)
+        return scan.error();
+    (*scan)->bind(1, request.cursor).bind(2, qint64(request.limit) * ScanRowsPerOp);
+    for (;;) {
+        auto row = (*scan)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const SqlStatement &s = **scan;
+        reply.cursor = s.integer(0);
+        const bool visible = isPractitioner ? s.text(9) == user.id : s.text(10) == user.team;
+        // Its own ops the device has already: sending them back would only cost bytes.
+        if (!visible || s.text(7) == device.id)
+            continue;
+        reply.ops << loggedOp(s);
+        if (reply.ops.size() == request.limit)
+            break;
+    }
+    (*scan)->reset();
+    auto after = cached(QStringLiteral("SELECT 1 FROM op_log WHERE seq > ? LIMIT 1"));
+    if (!after)
+        return after.error();
+    auto more = (*after)->bind(1, reply.cursor).step();
+    (*after)->reset();
+    if (!more)
+        return more.error();
+    reply.more = *more;
+    return {};
+}
+
 Result<sync::PullReply> SqlServerStorage::pull(
-    const Device &device, qint64 cursor, int limit, const QString &appVersion)
+    const Device &device, const sync::PullRequest &request, const QString &appVersion)
 {
     const auto locked = lock();
-    if (limit < MinPullLimit || limit > MaxPullLimit)
+    if (request.limit < MinPullLimit || request.limit > MaxPullLimit)
         return makeError(Error::Code::InvalidArgument,
             QStringLiteral("A pull asks for between %1 and %2 ops.")
                 .arg(MinPullLimit)
                 .arg(MaxPullLimit));
-    if (cursor < 0)
+    if (request.cursor < 0 || request.catchUp.family < 0 || request.catchUp.seq < 0)
         return makeError(
             Error::Code::InvalidArgument, QStringLiteral("A pull cursor cannot be negative."));
     std::optional<Error> refusal;
@@ -1258,54 +1340,15 @@ Result<sync::PullReply> SqlServerStorage::pull(
         if (!syncing)
             return syncing.error();
         const User &user = syncing->second;
-        const bool isPractitioner = user.role == User::Role::Practitioner;
 
         sync::PullReply result;
-        result.cursor = cursor;
-        auto scan = cached(QStringLiteral(
-            "SELECT l.seq, l.op_id, l.kind, l.record_id, l.field, l.value, l.hlc, l.device_id, "
-            "l.replaces, f.practitioner_id, f.team FROM op_log l JOIN families f ON f.id = "
-            "l.family_id WHERE l.seq > ? ORDER BY l.seq LIMIT ?"));
-        if (!scan)
-            return scan.error();
-        (*scan)->bind(1, cursor).bind(2, qint64(limit) * ScanRowsPerOp);
-        for (;;) {
-            auto row = (*scan)->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            const SqlStatement &s = **scan;
-            result.cursor = s.integer(0);
-            const bool visible = isPractitioner ? s.text(9) == user.id : s.text(10) == user.team;
-            // Its own ops the device has already: sending them back would only cost bytes.
-            if (!visible || s.text(7) == device.id)
-                continue;
-            sync::LoggedOp logged;
-            logged.serverSeq = s.integer(0);
-            logged.op.id = s.text(1);
-            logged.op.kind = s.text(2);
-            logged.op.recordId = s.text(3);
-            logged.op.field = s.text(4);
-            logged.op.value = m_connection->fromStored(s.value(5));
-            logged.op.hlc = Hlc::fromPacked(s.integer(6));
-            logged.op.deviceId = s.text(7);
-            if (!s.isNull(8))
-                logged.op.replaces = s.text(8).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            result.ops << logged;
-            if (result.ops.size() == limit)
-                break;
+        auto full = catchUp(device, user, request, result);
+        if (!full)
+            return full.error();
+        if (!*full) {
+            if (auto tailed = tailLog(device, user, request, result); !tailed)
+                return tailed.error();
         }
-        (*scan)->reset();
-        auto after = cached(QStringLiteral("SELECT 1 FROM op_log WHERE seq > ? LIMIT 1"));
-        if (!after)
-            return after.error();
-        auto more = (*after)->bind(1, result.cursor).step();
-        (*after)->reset();
-        if (!more)
-            return more.error();
-        result.more = *more;
-        result.snapshot = false;
         auto removed = removedFamilies(user);
         if (!removed)
             return removed.error();
@@ -1315,12 +1358,17 @@ Result<sync::PullReply> SqlServerStorage::pull(
 
         if (auto touched = touchDevice(device.id, appVersion); !touched)
             return touched.error();
+        QString what = QStringLiteral("%1 ops after %2, cursor now %3")
+                           .arg(result.ops.size())
+                           .arg(request.cursor)
+                           .arg(result.cursor);
+        if (result.snapshot)
+            what += QStringLiteral("; catching up on families new to the device, to %1 %2")
+                        .arg(result.catchUp.family)
+                        .arg(result.catchUp.seq);
         if (auto audited = writeAudit({ at, userId, device.id, Action::Pull, {}, {},
-                QStringLiteral("%1 ops after %2, cursor now %3%4")
-                    .arg(result.ops.size())
-                    .arg(cursor)
-                    .arg(result.cursor)
-                    .arg(result.removedFamilies.isEmpty()
+                what
+                    + (result.removedFamilies.isEmpty()
                             ? QString()
                             : QStringLiteral("; told to remove %1")
                                   .arg(result.removedFamilies.join(QLatin1Char(' ')))) });

@@ -35,7 +35,7 @@ public:
     Result<PushOutcome> push(
         const Device &device, const QList<Op> &ops, const QString &appVersion) override;
     Result<sync::PullReply> pull(
-        const Device &device, qint64 cursor, int limit, const QString &appVersion) override;
+        const Device &device, const sync::PullRequest &request, const QString &appVersion) override;
     Result<QList<AuditEntry>> audit(int limit) override;
 
 protected:
@@ -67,6 +67,19 @@ private:
         const QString &familyId, const QString &practitionerId, const QString &team);
     Result<qint64> advanceAcked(const QString &deviceId, const QList<qint64> &newSequences);
     Result<QStringList> removedFamilies(const User &user);
+    /// Brings the device's record of the families it holds up to date with the user's
+    /// scope, then adds to `reply` the ops of families new to it that its cursor has passed,
+    /// from the request's catch-up position (sqlservercatchup.cpp). True when that filled
+    /// the reply; otherwise the log follows in the same reply.
+    Result<bool> catchUp(const Device &device, const User &user, const sync::PullRequest &request,
+        sync::PullReply &reply);
+    /// A row whose first nine columns are op_log's seq, op_id, kind, record_id, field,
+    /// value, hlc, device_id and replaces.
+    sync::LoggedOp loggedOp(const SqlStatement &s) const;
+    /// The log after the request's cursor that the device may see, added to `reply` up to
+    /// the request's limit.
+    Result<void> tailLog(const Device &device, const User &user, const sync::PullRequest &request,
+        sync::PullReply &reply);
     Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
     Result<void> writeAudit(const AuditEntry &entry);
     /// Records a refusal in its own transaction (the refused call's was rolled back) and

@@ -212,8 +212,8 @@ QHttpServerResponse SyncService::pull(const QHttpServerRequest &request)
     auto body = sync::SyncCodec::decodePullRequest(request.body());
     if (!body)
         return storageRefusal(body.error());
-    auto pulled = m_storage.pull(
-        who, body->cursor, body->limit, QString::fromLatin1(header(request, "X-Doorstep-App")));
+    auto pulled
+        = m_storage.pull(who, *body, QString::fromLatin1(header(request, "X-Doorstep-App")));
     if (!pulled)
         return storageRefusal(pulled.error());
     return reply(sync::SyncCodec::encode(*pulled));

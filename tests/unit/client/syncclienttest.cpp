@@ -40,9 +40,24 @@ struct Fixture : LocalSyncServer {
         return std::move(*created);
     }
 
-    void enrol(Store &tablet)
+    /// A tablet of another practitioner in the same team.
+    std::unique_ptr<Store> colleaguesTablet()
     {
-        auto code = storage->createEnrolmentCode(QStringLiteral("practitioner-1"), 3600);
+        const QString colleague = QStringLiteral("practitioner-2");
+        REQUIRE(storage
+                    ->createUser({ colleague, QStringLiteral("Sam Hale"),
+                        server::User::Role::Practitioner, QStringLiteral("north") })
+                    .ok());
+        auto created = Store::create(dir.filePath(QStringLiteral("colleague")),
+            QByteArray(Database::KeyBytes, 'k'), colleague);
+        REQUIRE(created.ok());
+        enrol(**created, colleague);
+        return std::move(*created);
+    }
+
+    void enrol(Store &tablet, const QString &userId = QStringLiteral("practitioner-1"))
+    {
+        auto code = storage->createEnrolmentCode(userId, 3600);
         REQUIRE(code.ok());
         SyncClient client(tablet, QStringLiteral(DOORSTEP_VERSION));
         std::optional<SyncClient::Outcome> outcome;
@@ -170,4 +185,69 @@ TEST_CASE("A family allocated to someone else leaves the tablet at its next sync
 
     // The server keeps saying so; the tablet has nothing left to remove.
     CHECK(fixture.sync().familiesRemoved == 0);
+}
+
+namespace
+{
+
+qint64 countOf(Store &tablet, const QString &sql, const QString &id)
+{
+    auto query = tablet.query(sql);
+    REQUIRE(query.ok());
+    query->bind(1, id);
+    auto row = query->step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    return query->integer(0);
+}
+
+} // namespace
+
+TEST_CASE("A family allocated to a tablet that has synced past its history arrives whole", "[sync]")
+{
+    Fixture fixture;
+    std::unique_ptr<Store> colleague = fixture.colleaguesTablet();
+    auto moving = fixture.store->apply(Change::create(
+        QStringLiteral("family"), { { QStringLiteral("family_name"), QStringLiteral("Okafor") } }));
+    REQUIRE(moving.ok());
+    for (const char *at : { "2026-03-04T10:30:00Z", "2026-03-11T10:30:00Z" }) {
+        REQUIRE(fixture.store
+                    ->apply(Change::create(QStringLiteral("visit"),
+                        { { QStringLiteral("family_id"), *moving },
+                            { QStringLiteral("visit_at"), QString::fromLatin1(at) } }))
+                    .ok());
+    }
+    fixture.sync();
+    // The colleague's tablet syncs after: its cursor passes the Okafor family's ops, which
+    // it may not see yet.
+    fixture.syncStore(*colleague);
+    const QString visits = QStringLiteral("SELECT count(*) FROM visits WHERE family_id = ?");
+    const QString families = QStringLiteral("SELECT count(*) FROM families WHERE id = ?");
+    REQUIRE(countOf(*colleague, families, *moving) == 0);
+
+    REQUIRE(fixture.storage->allocate(*moving, QStringLiteral("practitioner-2")).ok());
+    const SyncClient::Outcome arrived = fixture.syncStore(*colleague);
+    CHECK(arrived.changedKinds.contains(QStringLiteral("visit")));
+    CHECK(countOf(*colleague, families, *moving) == 1);
+    CHECK(countOf(*colleague, visits, *moving) == 2);
+    CHECK(fixture.sync().familiesRemoved == 1);
+    CHECK(countOf(*fixture.store, visits, *moving) == 0);
+
+    // The colleague writes; the family comes back to its first practitioner, whose tablet
+    // removed it meanwhile, and gets it whole with the colleague's visit.
+    REQUIRE(colleague
+                ->apply(Change::create(QStringLiteral("visit"),
+                    { { QStringLiteral("family_id"), *moving },
+                        { QStringLiteral("visit_at"), QStringLiteral("2026-03-18T10:30:00Z") } }))
+                .ok());
+    fixture.syncStore(*colleague);
+    REQUIRE(fixture.storage->allocate(*moving, QStringLiteral("practitioner-1")).ok());
+    fixture.sync();
+    CHECK(countOf(*fixture.store, families, *moving) == 1);
+    CHECK(countOf(*fixture.store, visits, *moving) == 3);
+    for (Store *tablet : { fixture.store.get(), colleague.get() }) {
+        auto verified = tablet->verify();
+        REQUIRE(verified.ok());
+        CHECK(verified->problems.join(QLatin1Char('\n')).toStdString() == "");
+    }
 }

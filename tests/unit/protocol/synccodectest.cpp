@@ -66,6 +66,7 @@ PullReply samplePullReply()
     reply.snapshot = true;
     reply.removedFamilies = { u"family-1"_s, u"famille-é"_s };
     reply.serverHlc = Hlc(1'700'000'000'123, 4);
+    reply.catchUp = { 12, Int64Max };
     return reply;
 }
 
@@ -153,7 +154,8 @@ Entries pushedEntries()
 
 Entries pullEntries()
 {
-    return { { "v"_L1, 1 }, { "type"_L1, "pull"_L1 }, { "cursor"_L1, 0 }, { "limit"_L1, 500 } };
+    return { { "v"_L1, 1 }, { "type"_L1, "pull"_L1 }, { "cursor"_L1, 0 }, { "limit"_L1, 500 },
+        { "catchUp"_L1, QCborArray { 0, 0 } } };
 }
 
 Entries loggedEntries()
@@ -165,7 +167,7 @@ Entries pulledEntries(const QCborArray &ops)
 {
     return { { "v"_L1, 1 }, { "type"_L1, "pulled"_L1 }, { "ops"_L1, ops }, { "cursor"_L1, 10 },
         { "more"_L1, false }, { "snapshot"_L1, false }, { "removed"_L1, QCborArray {} },
-        { "hlc"_L1, 99 } };
+        { "hlc"_L1, 99 }, { "catchUp"_L1, QCborArray { 3, 17 } } };
 }
 
 Entries pulledEntries()
@@ -329,11 +331,12 @@ TEST_CASE("A pushed reply survives encoding and decoding", "[protocol]")
 TEST_CASE("A pull request survives encoding and decoding", "[protocol]")
 {
     for (const PullRequest &request :
-        { PullRequest {}, PullRequest { 0, 1 }, PullRequest { Int64Max, 5000 } }) {
+        { PullRequest {}, PullRequest { 0, 1 }, PullRequest { Int64Max, 5000, { 7, Int64Max } } }) {
         const auto decoded = SyncCodec::decodePullRequest(SyncCodec::encode(request));
         REQUIRE(decoded.ok());
         CHECK(decoded->cursor == request.cursor);
         CHECK(decoded->limit == request.limit);
+        CHECK(decoded->catchUp == request.catchUp);
     }
 }
 
@@ -354,6 +357,7 @@ TEST_CASE("A pulled reply survives encoding and decoding with its ops, flags and
     CHECK(decoded->snapshot);
     CHECK(decoded->removedFamilies == reply.removedFamilies);
     CHECK(decoded->serverHlc == reply.serverHlc);
+    CHECK(decoded->catchUp == reply.catchUp);
 }
 
 TEST_CASE("An empty pulled reply survives encoding and decoding", "[protocol]")
@@ -400,14 +404,17 @@ TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol
     CHECK(pushed.value("type"_L1).toString() == u"pushed"_s);
     CHECK(pushed.value("hlc"_L1).toInteger() == Hlc(1, 2).packed());
 
-    const QCborMap pull = QCborValue::fromCbor(SyncCodec::encode(PullRequest { 8, 100 })).toMap();
-    CHECK(mapKeys(pull) == QStringList { u"v"_s, u"type"_s, u"cursor"_s, u"limit"_s });
+    const QCborMap pull
+        = QCborValue::fromCbor(SyncCodec::encode(PullRequest { 8, 100, { 2, 5 } })).toMap();
+    CHECK(
+        mapKeys(pull) == QStringList { u"v"_s, u"type"_s, u"cursor"_s, u"limit"_s, u"catchUp"_s });
+    CHECK(pull.value("catchUp"_L1).toArray() == QCborArray { 2, 5 });
     CHECK(pull.value("type"_L1).toString() == u"pull"_s);
 
     const QCborMap pulled = QCborValue::fromCbor(SyncCodec::encode(samplePullReply())).toMap();
     CHECK(mapKeys(pulled)
         == QStringList { u"v"_s, u"type"_s, u"ops"_s, u"cursor"_s, u"more"_s, u"snapshot"_s,
-            u"removed"_s, u"hlc"_s });
+            u"removed"_s, u"hlc"_s, u"catchUp"_s });
     CHECK(pulled.value("type"_L1).toString() == u"pulled"_s);
     CHECK(pulled.value("more"_L1).isBool());
     const QCborMap entry = pulled.value("ops"_L1).toArray().at(0).toMap();
@@ -561,6 +568,14 @@ TEST_CASE("A value of the wrong type is refused, naming the key", "[protocol]")
         { "removed", "pulled"_L1, mapBytes(with(pulledEntries(), "removed"_L1, aMap)) },
         { "removed", "pulled"_L1, mapBytes(with(pulledEntries(), "removed"_L1, QCborArray { 5 })) },
         { "seq", "pulled"_L1, pulledWithEntry(with(loggedEntries(), "seq"_L1, "1"_L1)) },
+        { "catchUp", "pull"_L1, mapBytes(with(pullEntries(), "catchUp"_L1, 0)) },
+        { "catchUp", "pull"_L1, mapBytes(with(pullEntries(), "catchUp"_L1, QCborArray { 1 })) },
+        { "catchUp", "pull"_L1,
+            mapBytes(with(pullEntries(), "catchUp"_L1, QCborArray { 1, 2, 3 })) },
+        { "catchUp", "pull"_L1,
+            mapBytes(with(pullEntries(), "catchUp"_L1, QCborArray { 1, "2"_L1 })) },
+        { "catchUp", "pulled"_L1,
+            mapBytes(with(pulledEntries(), "catchUp"_L1, QCborArray { 1.5, 2 })) },
         { "code", "error"_L1, mapBytes(with(errorEntries(), "code"_L1, 404)) },
         { "message", "error"_L1, mapBytes(with(errorEntries(), "message"_L1, QByteArray("m"))) },
     };
@@ -597,6 +612,9 @@ TEST_CASE("Negative counts, sequences and clocks are refused", "[protocol]")
         u"\"hlc\" must not be negative"_s);
     checkRefused(refusal("pull"_L1, mapBytes(with(pullEntries(), "limit"_L1, -1))),
         u"\"limit\" must be between 1 and 5000"_s);
+    checkRefused(
+        refusal("pull"_L1, mapBytes(with(pullEntries(), "catchUp"_L1, QCborArray { 1, -1 }))),
+        u"\"catchUp\" must not be negative"_s);
 }
 
 TEST_CASE("A pull limit outside 1 to 5000 is refused", "[protocol]")

@@ -150,9 +150,35 @@ Tablet enrol(Server<Backend> &server, const QString &userId, const char *name)
     return Tablet { enrolled.first, &server.clock };
 }
 
-sync::PullReply pull(ServerStorage &s, const Tablet &tablet, qint64 cursor = 0, int limit = 500)
+sync::PullReply pull(ServerStorage &s, const Tablet &tablet, qint64 cursor = 0, int limit = 500,
+    sync::CatchUp catchUp = {})
 {
-    return require(s.pull(tablet.device, cursor, limit, QStringLiteral("1.2.0")));
+    return require(s.pull(tablet.device, { cursor, limit, catchUp }, QStringLiteral("1.2.0")));
+}
+
+/// Where a tablet's store is after pulling: what it holds and what it sends next.
+struct Pulled {
+    QList<Op> ops;
+    qint64 cursor = 0;
+    sync::CatchUp catchUp;
+    int requests = 0;
+};
+
+/// Pulls as the sync client does, storing the cursor and catch-up position each reply
+/// gives, until the server has no more.
+Pulled pullAll(ServerStorage &s, const Tablet &tablet, Pulled from = {}, int limit = 500)
+{
+    for (;;) {
+        const sync::PullReply reply = pull(s, tablet, from.cursor, limit, from.catchUp);
+        ++from.requests;
+        for (const sync::LoggedOp &logged : reply.ops)
+            from.ops << logged.op;
+        const bool moved = reply.cursor > from.cursor || reply.catchUp != from.catchUp;
+        from.cursor = reply.cursor;
+        from.catchUp = reply.catchUp;
+        if (!reply.more || !moved)
+            return from;
+    }
 }
 
 PushOutcome push(ServerStorage &s, const Tablet &tablet, const QList<Op> &ops)
@@ -320,7 +346,7 @@ STORAGE_TEST_CASE("A revoked device is still recognised but can neither push nor
     REQUIRE_FALSE(pushed.ok());
     CHECK(pushed.error().code == Error::Code::LockedOut);
     CHECK(pushed.error().message.contains(QStringLiteral("revoked")));
-    auto pulled = s.pull(tablet.device, 0, 100, QStringLiteral("1.2.0"));
+    auto pulled = s.pull(tablet.device, { 0, 100 }, QStringLiteral("1.2.0"));
     REQUIRE_FALSE(pulled.ok());
     CHECK(pulled.error().code == Error::Code::LockedOut);
 
@@ -728,7 +754,7 @@ STORAGE_TEST_CASE(
     const sync::PullReply amaraPull = pull(s, amarasOther);
     CHECK(amaraPull.removedFamilies == QStringList { okafor.family });
     CHECK(opsOf(amaraPull) == byrne.ops);
-    CHECK(pull(s, amara, amaraPull.cursor).removedFamilies == QStringList { okafor.family });
+    CHECK(pull(s, amara).removedFamilies == QStringList { okafor.family });
     CHECK(pull(s, amara).ops.isEmpty());
     const sync::PullReply tomsPull = pull(s, tom);
     CHECK(opsOf(tomsPull) == okafor.ops);
@@ -751,6 +777,91 @@ STORAGE_TEST_CASE(
         QStringLiteral("1.2.0"));
     REQUIRE_FALSE(stranger.ok());
     CHECK(stranger.error().code == Error::Code::InvalidArgument);
+}
+
+STORAGE_TEST_CASE(
+    "A family reallocated to a tablet that has synced past its history is sent whole", "[server]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    Tablet tom = enrol(server, server.tom, "Tom's tablet");
+    const Casework okafor(amara, "Okafor");
+    const Casework adeyemi(amara, "Adeyemi");
+    push(s, amara, okafor.ops + adeyemi.ops);
+    const Casework byrne(tom, "Byrne");
+    push(s, tom, byrne.ops);
+    // Tom's tablet is up to date: its cursor is past both of Amara's families.
+    const Pulled before = pullAll(s, tom);
+    CHECK(before.ops.isEmpty());
+    CHECK(before.cursor == okafor.ops.size() + adeyemi.ops.size() + byrne.ops.size());
+
+    requireOk(s.allocate(okafor.family, server.tom));
+    requireOk(s.allocate(adeyemi.family, server.tom));
+
+    // Three ops a request: one family after the other (in the order of their ids), each
+    // from where the last request left off, while the cursor waits.
+    const QList<Op> whole
+        = okafor.family < adeyemi.family ? okafor.ops + adeyemi.ops : adeyemi.ops + okafor.ops;
+    const sync::PullReply first = pull(s, tom, before.cursor, 3);
+    CHECK(first.snapshot);
+    CHECK(first.more);
+    CHECK(first.cursor == before.cursor);
+    CHECK(opsOf(first) == whole.mid(0, 3));
+    // A request repeated because its reply was lost gets the same ops again.
+    CHECK(opsOf(pull(s, tom, before.cursor, 3, before.catchUp)) == opsOf(first));
+    const Pulled caughtUp = pullAll(s, tom, { opsOf(first), first.cursor, first.catchUp }, 3);
+    CHECK(caughtUp.ops == whole);
+    CHECK(caughtUp.cursor == before.cursor);
+
+    // Caught up: what happens to the families next comes in the log, once.
+    const QList<Op> amarasLate { amara.op(QStringLiteral("family"), okafor.family,
+        QStringLiteral("postcode"), QStringLiteral("LS9 7HD")) };
+    push(s, amara, amarasLate);
+    const Pulled after = pullAll(s, tom, caughtUp);
+    CHECK(after.ops == caughtUp.ops + amarasLate);
+    CHECK(pullAll(s, tom, after).ops == after.ops);
+}
+
+STORAGE_TEST_CASE(
+    "A family that leaves a tablet's scope and comes back is sent whole again", "[server]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    const Casework work(amara);
+    push(s, amara, work.ops);
+    const Pulled start = pullAll(s, amara);
+    CHECK(start.ops.isEmpty()); // its own ops: the tablet has them
+
+    requireOk(s.allocate(work.family, server.tom));
+    const Pulled away = pullAll(s, amara, start);
+    CHECK(pull(s, amara, away.cursor, 500, away.catchUp).removedFamilies
+        == QStringList { work.family });
+    // The tablet removed the family, its own work in it included; back, it comes whole.
+    requireOk(s.allocate(work.family, server.amara));
+    CHECK(pullAll(s, amara, away).ops == work.ops);
+}
+
+STORAGE_TEST_CASE("A family moved into a supervisor's team reaches their tablet whole", "[server]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    requireOk(s.createUser({ QStringLiteral("ewan.price"), QStringLiteral("Ewan Price"),
+        User::Role::Practitioner, QStringLiteral("South") }));
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    const Tablet gareth = enrol(server, server.gareth, "Gareth's tablet");
+    const Casework work(amara);
+    push(s, amara, work.ops);
+    const Pulled start = pullAll(s, gareth);
+    CHECK(start.ops.isEmpty());
+    CHECK(start.cursor == work.ops.size());
+
+    requireOk(s.allocate(work.family, QStringLiteral("ewan.price")));
+    CHECK(pullAll(s, gareth, start).ops == work.ops);
 }
 
 STORAGE_TEST_CASE("A family allocated back is no longer removed from its practitioner", "[server]")
@@ -861,13 +972,13 @@ STORAGE_TEST_CASE("A pull asking for fewer than 1 or more than 5000 ops is refus
     const Tablet amara = enrol(server, server.amara, "Amara's tablet");
 
     for (int limit : { -1, 0, 5001 }) {
-        auto refused = s.pull(amara.device, 0, limit, QStringLiteral("1.2.0"));
+        auto refused = s.pull(amara.device, { 0, limit }, QStringLiteral("1.2.0"));
         REQUIRE_FALSE(refused.ok());
         CHECK(refused.error().code == Error::Code::InvalidArgument);
     }
-    CHECK(s.pull(amara.device, 0, 1, QStringLiteral("1.2.0")).ok());
-    CHECK(s.pull(amara.device, 0, 5000, QStringLiteral("1.2.0")).ok());
-    CHECK_FALSE(s.pull(amara.device, -1, 100, QStringLiteral("1.2.0")).ok());
+    CHECK(s.pull(amara.device, { 0, 1 }, QStringLiteral("1.2.0")).ok());
+    CHECK(s.pull(amara.device, { 0, 5000 }, QStringLiteral("1.2.0")).ok());
+    CHECK_FALSE(s.pull(amara.device, { -1, 100 }, QStringLiteral("1.2.0")).ok());
 }
 
 STORAGE_TEST_CASE(
@@ -884,7 +995,7 @@ STORAGE_TEST_CASE(
     requireOk(s.allocate(work.family, server.tom));
     requireOk(s.revokeDevice(tom.device.id));
     server.clock.now = server.clock.now.addSecs(60);
-    REQUIRE_FALSE(s.pull(tom.device, 0, 100, QStringLiteral("1.2.0")).ok());
+    REQUIRE_FALSE(s.pull(tom.device, { 0, 100 }, QStringLiteral("1.2.0")).ok());
 
     const QList<ServerStorage::AuditEntry> entries = require(s.audit(100));
     REQUIRE_FALSE(entries.isEmpty());
