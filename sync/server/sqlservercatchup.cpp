@@ -4,6 +4,8 @@
 #include "server/sqlserverstorage.h"
 #include "store/rowreader.h"
 
+#include <algorithm>
+
 namespace doorstep::server
 {
 
@@ -21,7 +23,6 @@ struct Pending {
 Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
     const sync::PullRequest &request, sync::PullReply &reply)
 {
-    reply.cursor = request.cursor;
     reply.catchUp = request.catchUp;
 
     // The request says the device holds every family numbered below its position: it
@@ -48,22 +49,51 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
     if (auto ran = (*forget)->bind(1, device.id).bind(2, holder).run(); !ran)
         return ran.error();
 
-    // Families new to the device: everything of them after its cursor is still to come in
-    // the log; what came before is sent first. A family with nothing before the cursor (any
-    // family, for a new device) needs nothing more.
+    // The end of the log now: a new device starts there, taking its families whole.
+    auto end = cached(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM op_log"));
+    if (!end)
+        return end.error();
+    auto logEnd = readFirst<qint64>(**end, [](const SqlStatement &s) { return s.integer(0); });
+    (*end)->reset();
+    if (!logEnd)
+        return logEnd.error();
+
+    // Families new to the device: what of them comes after `from` is still to come in the
+    // log, and what came before is sent first. An established device starts a family at its
+    // cursor; a new one (cursor 0) at the end of the log, so it reads its scope and not the
+    // whole log, and is sent none of its own ops back (a new tablet has what it pushed).
+    // A family with nothing to send is complete at once.
+    const bool newDevice = request.cursor == 0;
+    const qint64 from = newDevice ? logEnd->value_or(0) : request.cursor;
     auto start = cached(QStringLiteral("INSERT INTO device_families (device_id, family_id, "
                                        "from_seq, complete) SELECT CAST(? AS TEXT), s.id, "
                                        "CAST(? AS BIGINT), CASE WHEN EXISTS (SELECT 1 FROM "
-                                       "op_log l WHERE l.family_id = s.id AND l.seq <= ?) THEN "
-                                       "0 ELSE 1 END FROM (")
+                                       "op_log l WHERE l.family_id = s.id AND l.seq <= ? AND "
+                                       "l.device_id <> ?) THEN 0 ELSE 1 END FROM (")
         + scope
         + QStringLiteral(") s WHERE NOT EXISTS (SELECT 1 FROM device_families d WHERE "
                          "d.device_id = ? AND d.family_id = s.id) ORDER BY s.id"));
     if (!start)
         return start.error();
-    (*start)->bind(1, device.id).bind(2, request.cursor).bind(3, request.cursor);
-    if (auto ran = (*start)->bind(4, holder).bind(5, device.id).run(); !ran)
+    (*start)->bind(1, device.id).bind(2, from).bind(3, from);
+    (*start)->bind(4, newDevice ? device.id : QString());
+    if (auto ran = (*start)->bind(5, holder).bind(6, device.id).run(); !ran)
         return ran.error();
+
+    // The log can go on from the lowest point any of the device's families starts at: below
+    // it, every op of its scope has been or is being sent by family. With no family in
+    // scope, the device has nothing to read before the end of the log.
+    auto lowest
+        = cached(QStringLiteral("SELECT MIN(from_seq) FROM device_families WHERE device_id = ?"));
+    if (!lowest)
+        return lowest.error();
+    (*lowest)->bind(1, device.id);
+    auto lowestFrom = readFirst<qint64>(**lowest,
+        [&](const SqlStatement &s) { return s.isNull(0) ? logEnd->value_or(0) : s.integer(0); });
+    (*lowest)->reset();
+    if (!lowestFrom)
+        return lowestFrom.error();
+    reply.cursor = std::max(request.cursor, lowestFrom->value_or(0));
 
     auto pendingRows = cached(QStringLiteral("SELECT serial, family_id, from_seq FROM "
                                              "device_families WHERE device_id = ? AND complete "
@@ -85,30 +115,49 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
         "WHERE family_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
     if (!history)
         return history.error();
-    for (const Pending &family : std::as_const(*pending)) {
+    for (qsizetype i = 0; i < pending->size(); ++i) {
+        const Pending &family = pending->at(i);
         const qint64 after = family.serial == request.catchUp.family ? request.catchUp.seq : 0;
         const qint64 room = request.limit - reply.ops.size();
+        // One row more than there is room for says whether the family goes on.
         (*history)->bind(1, family.familyId).bind(2, after).bind(3, family.fromSeq);
-        (*history)->bind(4, room);
+        (*history)->bind(4, room + 1);
         qint64 last = after;
+        bool goesOn = false;
         for (;;) {
             auto row = (*history)->step();
             if (!row)
                 return row.error();
             if (!*row)
                 break;
+            if (reply.ops.size() == request.limit) {
+                goesOn = true;
+                break;
+            }
             reply.ops << loggedOp(**history);
             last = reply.ops.constLast().serverSeq;
             reply.snapshot = true;
         }
         (*history)->reset();
-        if (reply.ops.size() == request.limit) {
-            // Full: the next request goes on from here (and finds nothing if this was all).
+        if (goesOn) {
             reply.catchUp = { family.serial, last };
             reply.more = true;
             return true;
         }
         reply.catchUp = { family.serial + 1, 0 };
+        if (reply.ops.size() == request.limit) {
+            // Full, with this family done: the next request goes on with the next one, or
+            // with the log if this was the last.
+            if (i + 1 < pending->size()) {
+                reply.more = true;
+                return true;
+            }
+            auto more = logGoesOnAfter(reply.cursor);
+            if (!more)
+                return more.error();
+            reply.more = *more;
+            return true;
+        }
     }
     return false;
 }

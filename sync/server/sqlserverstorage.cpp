@@ -1282,14 +1282,14 @@ Result<void> SqlServerStorage::tailLog(const Device &device, const User &user,
     const sync::PullRequest &request, sync::PullReply &reply)
 {
     const bool isPractitioner = user.role == User::Role::Practitioner;
-    reply.cursor = request.cursor;
+    const qint64 from = reply.cursor;
     auto scan = cached(QStringLiteral(
         "SELECT l.seq, l.op_id, l.kind, l.record_id, l.field, l.value, l.hlc, l.device_id, "
         "l.replaces, f.practitioner_id, f.team FROM op_log l JOIN families f ON f.id = "
         "l.family_id WHERE l.seq > ? ORDER BY l.seq LIMIT ?"));
     if (!scan)
         return scan.error();
-    (*scan)->bind(1, request.cursor).bind(2, qint64(request.limit) * ScanRowsPerOp);
+    (*scan)->bind(1, from).bind(2, qint64(request.limit) * ScanRowsPerOp);
     for (;;) {
         auto row = (*scan)->step();
         if (!row)
@@ -1307,15 +1307,21 @@ Result<void> SqlServerStorage::tailLog(const Device &device, const User &user,
             break;
     }
     (*scan)->reset();
-    auto after = cached(QStringLiteral("SELECT 1 FROM op_log WHERE seq > ? LIMIT 1"));
-    if (!after)
-        return after.error();
-    auto more = (*after)->bind(1, reply.cursor).step();
-    (*after)->reset();
+    auto more = logGoesOnAfter(reply.cursor);
     if (!more)
         return more.error();
     reply.more = *more;
     return {};
+}
+
+Result<bool> SqlServerStorage::logGoesOnAfter(qint64 seq)
+{
+    auto after = cached(QStringLiteral("SELECT 1 FROM op_log WHERE seq > ? LIMIT 1"));
+    if (!after)
+        return after.error();
+    auto more = (*after)->bind(1, seq).step();
+    (*after)->reset();
+    return more;
 }
 
 Result<sync::PullReply> SqlServerStorage::pull(

@@ -69,15 +69,18 @@ private:
     Result<QStringList> removedFamilies(const User &user);
     /// Brings the device's record of the families it holds up to date with the user's
     /// scope, then adds to `reply` the ops of families new to it that its cursor has passed,
-    /// from the request's catch-up position (sqlservercatchup.cpp). True when that filled
-    /// the reply; otherwise the log follows in the same reply.
+    /// from the request's catch-up position, and sets `reply.cursor` to where the log goes
+    /// on from (sqlservercatchup.cpp). True when that filled the reply; otherwise the log
+    /// follows in the same reply.
     Result<bool> catchUp(const Device &device, const User &user, const sync::PullRequest &request,
         sync::PullReply &reply);
     /// A row whose first nine columns are op_log's seq, op_id, kind, record_id, field,
     /// value, hlc, device_id and replaces.
     sync::LoggedOp loggedOp(const SqlStatement &s) const;
-    /// The log after the request's cursor that the device may see, added to `reply` up to
-    /// the request's limit.
+    /// Whether the log holds anything after `seq`: a device pulls again while it does.
+    Result<bool> logGoesOnAfter(qint64 seq);
+    /// The log after `reply.cursor` (where catchUp() said it goes on from) that the device
+    /// may see, added to `reply` up to the request's limit.
     Result<void> tailLog(const Device &device, const User &user, const sync::PullRequest &request,
         sync::PullReply &reply);
     Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
