@@ -4,6 +4,9 @@
 #include "server/pki.h"
 #include "storagebackends.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -195,4 +198,151 @@ STORAGE_TEST_CASE("A device that syncs too often is asked to wait", "[server]")
     CHECK(tooMany.status == 429);
     now += 60'000; // a minute later the bucket is full again
     CHECK(f.post(QStringLiteral("/v1/pull"), pullBody(), token).status == 200);
+}
+
+namespace
+{
+
+/// A push of one new family by `deviceId`, its local sequences from `firstSeq`.
+QList<Op> newFamily(const QString &deviceId, qint64 firstSeq, qint64 hlcMs)
+{
+    const QString family = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QList<Op> ops;
+    const std::pair<const char *, QVariant> fields[]
+        = { { "family_name", QStringLiteral("Okafor") }, { Op::CausalLength, qint64(1) } };
+    for (const auto &[field, value] : fields) {
+        Op op;
+        op.id = QStringLiteral("%1:%2").arg(deviceId).arg(firstSeq + ops.size());
+        op.kind = QStringLiteral("family");
+        op.recordId = family;
+        op.field = QString::fromLatin1(field);
+        op.value = value;
+        op.hlc = Hlc(hlcMs, quint16(ops.size()));
+        op.deviceId = deviceId;
+        ops << op;
+    }
+    return ops;
+}
+
+QByteArray pushBody(const QList<Op> &ops)
+{
+    return sync::SyncCodec::encode(sync::PushRequest { ops });
+}
+
+/// `depth` CBOR arrays, each holding the next.
+QByteArray nestedArrays(int depth)
+{
+    return QByteArray(depth, char(0x81)) + QByteArray(1, char(0x00));
+}
+
+/// A CBOR map {"v": 1, "type": type, key: <raw CBOR>}.
+QByteArray mapWithRaw(const char *type, const char *key, const QByteArray &raw)
+{
+    QCborMap head { { QStringLiteral("v"), 1 }, { QStringLiteral("type"), QLatin1String(type) } };
+    QByteArray body = head.toCborValue().toCbor();
+    body[0] = char(0xa3); // a map of three pairs, not two
+    return body + QCborValue(QLatin1String(key)).toCbor() + raw;
+}
+
+} // namespace
+
+STORAGE_TEST_CASE(
+    "Every endpoint refuses bad bodies in plain words and keeps nothing of them", "[server]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Fixture<TestType> f;
+    const QString token = f.enrolledToken();
+    auto device = f.storage->authenticate(token);
+    REQUIRE(device.ok());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray goodPush = pushBody(newFamily(device->id, 1, now));
+    const QByteArray goodEnrol = sync::SyncCodec::encode(sync::EnrolRequest {
+        QStringLiteral("1234-5678"), QUuid::createUuid().toString(QUuid::WithoutBraces),
+        QStringLiteral("Tablet"), QStringLiteral("0.1.0") });
+
+    QList<Op> oversizedOps = newFamily(device->id, 1, now);
+    oversizedOps[0].value = QString(300 * 1024, QLatin1Char('a'));
+    QList<Op> futureOps = newFamily(device->id, 1, now + 2LL * 24 * 3600 * 1000);
+    QCborArray thousands;
+    for (int i = 0; i < 6000; ++i)
+        thousands.append(0);
+    struct Case {
+        const char *what;
+        const char *path;
+        QByteArray body;
+        const char *says; ///< in the error message
+    };
+    const QList<Case> cases = {
+        { "a push cut short", "/v1/push", goodPush.left(goodPush.size() / 2), "" },
+        { "a pull cut short", "/v1/pull", pullBody().left(pullBody().size() - 3), "" },
+        { "an enrolment cut short", "/v1/enrol", goodEnrol.left(goodEnrol.size() / 2), "" },
+        { "arrays nested 100,000 deep", "/v1/push", mapWithRaw("push", "ops", nestedArrays(100000)),
+            "nest" },
+        { "arrays nested deep in an enrolment", "/v1/enrol",
+            mapWithRaw("enrol", "code", nestedArrays(5000)), "nest" },
+        { "6,000 ops in one push", "/v1/push",
+            mapWithRaw("push", "ops", QCborValue(thousands).toCbor()), "at most 5000" },
+        { "a 300 KB value", "/v1/push", pushBody(oversizedOps), "" },
+        { "a text cursor", "/v1/pull",
+            QCborMap { { QStringLiteral("v"), 1 },
+                { QStringLiteral("type"), QStringLiteral("pull") },
+                { QStringLiteral("cursor"), QStringLiteral("0") }, { QStringLiteral("limit"), 100 },
+                { QStringLiteral("catchUp"), QCborArray { 0, 0 } } }
+                .toCborValue()
+                .toCbor(),
+            "\"cursor\" must be an integer" },
+        { "an op dated two days ahead", "/v1/push", pushBody(futureOps), "" },
+        { "a pull body sent as a push", "/v1/push", pullBody(), "\"push\"" },
+    };
+    for (const Case &c : cases) {
+        INFO(c.what);
+        const Answer answer = f.post(QLatin1String(c.path), c.body,
+            QLatin1String(c.path) == QLatin1String("/v1/enrol") ? QString() : token);
+        CHECK(answer.status == 400);
+        CHECK_FALSE(answer.errorMessage().isEmpty());
+        CHECK(answer.errorMessage().contains(QLatin1String(c.says)));
+    }
+
+    // Another practitioner cannot write to this practitioner's family.
+    REQUIRE(f.storage
+                ->createUser({ QStringLiteral("tom"), QStringLiteral("Tom Hughes"),
+                    User::Role::Practitioner, QStringLiteral("north") })
+                .ok());
+    CHECK(f.post(QStringLiteral("/v1/push"), goodPush, token).status == 200);
+    auto code = f.storage->createEnrolmentCode(QStringLiteral("tom"), 3600);
+    REQUIRE(code.ok());
+    const QString tomsDevice = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto toms = f.storage->redeemEnrolmentCode(
+        *code, tomsDevice, QStringLiteral("Tom's tablet"), QStringLiteral("0.1.0"));
+    REQUIRE(toms.ok());
+    QList<Op> intrusion = newFamily(tomsDevice, 1, now);
+    for (Op &op : intrusion)
+        op.recordId = sync::SyncCodec::decodePushRequest(goodPush)->ops.first().recordId;
+    const Answer refused = f.post(QStringLiteral("/v1/push"), pushBody(intrusion), toms->second);
+    CHECK(refused.status == 400);
+    CHECK_FALSE(refused.errorMessage().isEmpty());
+
+    // The same batch again is taken as already held and changes nothing.
+    const Answer replayed = f.post(QStringLiteral("/v1/push"), goodPush, token);
+    CHECK(replayed.status == 200);
+    auto acked = sync::SyncCodec::decodePushReply(replayed.body);
+    REQUIRE(acked.ok());
+    CHECK(acked->acked == 2);
+
+    // All that was kept: the one good family, once. A new tablet of the same practitioner
+    // is sent exactly its two ops.
+    auto another = f.storage->createEnrolmentCode(QStringLiteral("amara"), 3600);
+    REQUIRE(another.ok());
+    auto second = f.storage->redeemEnrolmentCode(*another,
+        QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("Spare"),
+        QStringLiteral("0.1.0"));
+    REQUIRE(second.ok());
+    const Answer pulled = f.post(QStringLiteral("/v1/pull"), pullBody(), second->second);
+    REQUIRE(pulled.status == 200);
+    auto reply = sync::SyncCodec::decodePullReply(pulled.body);
+    REQUIRE(reply.ok());
+    QList<Op> kept;
+    for (const sync::LoggedOp &logged : reply->ops)
+        kept << logged.op;
+    CHECK(kept == sync::SyncCodec::decodePushRequest(goodPush)->ops);
 }
