@@ -279,10 +279,9 @@ void SyncClient::pullNext()
             if (!m_running.changedKinds.contains(kind))
                 m_running.changedKinds << kind;
         }
-        for (const QString &family : pulled->removedFamilies) {
-            if (!m_removedFamilies.contains(family))
-                m_removedFamilies << family;
-        }
+        // Each reply says which families are out of scope now: the last one decides, so a
+        // family allocated back during this sync is not removed at its end.
+        m_removedFamilies = pulled->removedFamilies;
         Q_EMIT progress(m_running.pushed, m_running.pulled);
         // Only while the server moves on, so a server that repeats itself cannot keep the
         // tablet pulling for ever.

@@ -21,7 +21,7 @@ struct Pending {
 } // namespace
 
 Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
-    const sync::PullRequest &request, sync::PullReply &reply)
+    const sync::PullRequest &request, const QStringList &removedFamilies, sync::PullReply &reply)
 {
     reply.catchUp = request.catchUp;
 
@@ -34,37 +34,82 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
     if (auto ran = (*done)->bind(1, device.id).bind(2, request.catchUp.family).run(); !ran)
         return ran.error();
 
-    // Families that left the user's scope are forgotten, so if one comes back it is sent
-    // again whole (the tablet removes it meanwhile).
+    // Families that left the user's scope: the device is told to remove them
+    // (`removedFamilies`), and may, its own ops with them.
     const bool isPractitioner = user.role == User::Role::Practitioner;
     const QString scope = isPractitioner
         ? QStringLiteral("SELECT id FROM families WHERE practitioner_id = ?")
         : QStringLiteral("SELECT id FROM families WHERE team = ?");
     const QString &holder = isPractitioner ? user.id : user.team;
-    auto forget = cached(
-        QStringLiteral("DELETE FROM device_families WHERE device_id = ? AND family_id NOT IN (")
+    auto left = cached(QStringLiteral("UPDATE device_families SET removed = 1 WHERE device_id = "
+                                      "? AND removed = 0 AND family_id NOT IN (")
         + scope + QLatin1Char(')'));
-    if (!forget)
-        return forget.error();
-    if (auto ran = (*forget)->bind(1, device.id).bind(2, holder).run(); !ran)
+    if (!left)
+        return left.error();
+    if (auto ran = (*left)->bind(1, device.id).bind(2, holder).run(); !ran)
         return ran.error();
+    // So are families the user held before this device ever pulled them (written on another
+    // of the user's tablets, or on this one and pushed, then reallocated): the device may
+    // remove them, its own ops with them, so if they come back they come whole.
+    auto told = cached(QStringLiteral(
+        "INSERT INTO device_families (device_id, family_id, from_seq, complete, removed) SELECT "
+        "CAST(? AS TEXT), CAST(? AS TEXT), 0, 1, 1 WHERE NOT EXISTS (SELECT 1 FROM "
+        "device_families WHERE device_id = ? AND family_id = ?)"));
+    if (!told)
+        return told.error();
+    for (const QString &familyId : removedFamilies) {
+        (*told)->bind(1, device.id).bind(2, familyId);
+        if (auto ran = (*told)->bind(3, device.id).bind(4, familyId).run(); !ran)
+            return ran.error();
+    }
 
-    // The end of the log now: a new device starts there, taking its families whole.
+    // The end of the log now: where families start that may have to be sent whole.
     auto end = cached(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM op_log"));
     if (!end)
         return end.error();
-    auto logEnd = readFirst<qint64>(**end, [](const SqlStatement &s) { return s.integer(0); });
+    auto readEnd = readFirst<qint64>(**end, [](const SqlStatement &s) { return s.integer(0); });
     (*end)->reset();
-    if (!logEnd)
-        return logEnd.error();
+    if (!readEnd)
+        return readEnd.error();
+    const qint64 logEnd = readEnd->value_or(0);
+
+    // Families back in scope after the device was told to remove them: whole again, to the
+    // end of the log, its own ops included, numbered after everything sent so far.
+    auto back = cached(QStringLiteral("SELECT family_id FROM device_families WHERE device_id = "
+                                      "? AND removed = 1 AND family_id IN (")
+        + scope + QLatin1Char(')'));
+    if (!back)
+        return back.error();
+    (*back)->bind(1, device.id).bind(2, holder);
+    auto returning = readAll<QString>(**back, [](const SqlStatement &s) { return s.text(0); });
+    (*back)->reset();
+    if (!returning)
+        return returning.error();
+    auto drop = cached(
+        QStringLiteral("DELETE FROM device_families WHERE device_id = ? AND family_id = ?"));
+    auto restart = cached(QStringLiteral(
+        "INSERT INTO device_families (device_id, family_id, from_seq, complete) VALUES (?, ?, "
+        "?, CASE WHEN EXISTS (SELECT 1 FROM op_log WHERE family_id = ? AND seq <= ?) THEN 0 "
+        "ELSE 1 END)"));
+    for (const auto *statement : { &drop, &restart }) {
+        if (!*statement)
+            return statement->error();
+    }
+    for (const QString &familyId : std::as_const(*returning)) {
+        if (auto ran = (*drop)->bind(1, device.id).bind(2, familyId).run(); !ran)
+            return ran.error();
+        (*restart)->bind(1, device.id).bind(2, familyId).bind(3, logEnd);
+        if (auto ran = (*restart)->bind(4, familyId).bind(5, logEnd).run(); !ran)
+            return ran.error();
+    }
 
     // Families new to the device: what of them comes after `from` is still to come in the
     // log, and what came before is sent first. An established device starts a family at its
     // cursor; a new one (cursor 0) at the end of the log, so it reads its scope and not the
-    // whole log, and is sent none of its own ops back (a new tablet has what it pushed).
-    // A family with nothing to send is complete at once.
+    // whole log. A device has its own ops of a family it never removed, so only others'
+    // ops are sent; a family with none to send is complete at once.
     const bool newDevice = request.cursor == 0;
-    const qint64 from = newDevice ? logEnd->value_or(0) : request.cursor;
+    const qint64 from = newDevice ? logEnd : request.cursor;
     auto start = cached(QStringLiteral("INSERT INTO device_families (device_id, family_id, "
                                        "from_seq, complete) SELECT CAST(? AS TEXT), s.id, "
                                        "CAST(? AS BIGINT), CASE WHEN EXISTS (SELECT 1 FROM "
@@ -75,21 +120,20 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
                          "d.device_id = ? AND d.family_id = s.id) ORDER BY s.id"));
     if (!start)
         return start.error();
-    (*start)->bind(1, device.id).bind(2, from).bind(3, from);
-    (*start)->bind(4, newDevice ? device.id : QString());
+    (*start)->bind(1, device.id).bind(2, from).bind(3, from).bind(4, device.id);
     if (auto ran = (*start)->bind(5, holder).bind(6, device.id).run(); !ran)
         return ran.error();
 
     // The log can go on from the lowest point any of the device's families starts at: below
     // it, every op of its scope has been or is being sent by family. With no family in
     // scope, the device has nothing to read before the end of the log.
-    auto lowest
-        = cached(QStringLiteral("SELECT MIN(from_seq) FROM device_families WHERE device_id = ?"));
+    auto lowest = cached(QStringLiteral(
+        "SELECT MIN(from_seq) FROM device_families WHERE device_id = ? AND removed = 0"));
     if (!lowest)
         return lowest.error();
     (*lowest)->bind(1, device.id);
-    auto lowestFrom = readFirst<qint64>(**lowest,
-        [&](const SqlStatement &s) { return s.isNull(0) ? logEnd->value_or(0) : s.integer(0); });
+    auto lowestFrom = readFirst<qint64>(
+        **lowest, [&](const SqlStatement &s) { return s.isNull(0) ? logEnd : s.integer(0); });
     (*lowest)->reset();
     if (!lowestFrom)
         return lowestFrom.error();
@@ -97,7 +141,7 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
 
     auto pendingRows = cached(QStringLiteral("SELECT serial, family_id, from_seq FROM "
                                              "device_families WHERE device_id = ? AND complete "
-                                             "= 0 ORDER BY serial"));
+                                             "= 0 AND removed = 0 ORDER BY serial"));
     if (!pendingRows)
         return pendingRows.error();
     (*pendingRows)->bind(1, device.id);

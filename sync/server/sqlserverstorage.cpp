@@ -116,14 +116,17 @@ CREATE TABLE audit_log (
     R"sql(
 -- The families each device holds, numbered in the order it was started on them. A family
 -- that comes into a device's scope after its cursor has passed the family's history is
--- sent to it whole, up to from_seq (the cursor it had then), before the log goes on;
--- complete once the device has said it holds all of it (sync/PROTOCOL.md, "Catching up").
+-- sent to it whole, up to from_seq, before the log goes on; complete once the device has
+-- said it holds all of it. removed: the family left the device's scope and the device was
+-- told to remove it, so it may no longer hold even its own ops (sync/PROTOCOL.md,
+-- "Catching up").
 CREATE TABLE device_families (
     serial INTEGER PRIMARY KEY AUTOINCREMENT,
     device_id TEXT NOT NULL REFERENCES devices (id),
     family_id TEXT NOT NULL REFERENCES families (id),
     from_seq INTEGER NOT NULL,
     complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
     UNIQUE (device_id, family_id)
 );
 CREATE INDEX op_log_by_family ON op_log (family_id, seq);
@@ -217,6 +220,7 @@ CREATE TABLE device_families (
     family_id TEXT COLLATE "C" NOT NULL REFERENCES families (id),
     from_seq BIGINT NOT NULL,
     complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
     UNIQUE (device_id, family_id)
 );
 CREATE INDEX op_log_by_family ON op_log (family_id, seq);
@@ -1348,17 +1352,17 @@ Result<sync::PullReply> SqlServerStorage::pull(
         const User &user = syncing->second;
 
         sync::PullReply result;
-        auto full = catchUp(device, user, request, result);
+        auto removed = removedFamilies(user);
+        if (!removed)
+            return removed.error();
+        result.removedFamilies = *removed;
+        auto full = catchUp(device, user, request, result.removedFamilies, result);
         if (!full)
             return full.error();
         if (!*full) {
             if (auto tailed = tailLog(device, user, request, result); !tailed)
                 return tailed.error();
         }
-        auto removed = removedFamilies(user);
-        if (!removed)
-            return removed.error();
-        result.removedFamilies = *removed;
         const QDateTime at = now();
         result.serverHlc = Hlc(at.toMSecsSinceEpoch(), 0);
 

@@ -73,7 +73,7 @@ private:
     /// on from (sqlservercatchup.cpp). True when that filled the reply; otherwise the log
     /// follows in the same reply.
     Result<bool> catchUp(const Device &device, const User &user, const sync::PullRequest &request,
-        sync::PullReply &reply);
+        const QStringList &removedFamilies, sync::PullReply &reply);
     /// A row whose first nine columns are op_log's seq, op_id, kind, record_id, field,
     /// value, hlc, device_id and replaces.
     sync::LoggedOp loggedOp(const SqlStatement &s) const;

@@ -856,6 +856,38 @@ STORAGE_TEST_CASE(
     CHECK(pullAll(s, amara, away).ops == work.ops);
 }
 
+STORAGE_TEST_CASE("A family reallocated before its tablet's cursor passed its work comes back "
+                  "with that work",
+    "[server]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    Tablet tom = enrol(server, server.tom, "Tom's tablet");
+    const Casework adeyemi(tom, "Adeyemi");
+    push(s, tom, adeyemi.ops);
+    const Casework earlier(amara, "Byrne");
+    push(s, amara, earlier.ops);
+    const Pulled start = pullAll(s, amara);
+    // A family of Tom's comes to Amara: while her tablet catches up on it, its cursor waits.
+    requireOk(s.allocate(adeyemi.family, server.amara));
+    // Amara's new family, pushed past that cursor, is moved to Tom meanwhile: the tablet is
+    // told to remove it, its own work with it.
+    const Casework work(amara, "Okafor");
+    push(s, amara, work.ops);
+    requireOk(s.allocate(work.family, server.tom));
+    const sync::PullReply catchingUp = pull(s, amara, start.cursor, 3, start.catchUp);
+    CHECK(catchingUp.snapshot);
+    CHECK(catchingUp.cursor == start.cursor);
+    CHECK(catchingUp.removedFamilies == QStringList { work.family });
+
+    requireOk(s.allocate(work.family, server.amara));
+    const Pulled back
+        = pullAll(s, amara, { opsOf(catchingUp), catchingUp.cursor, catchingUp.catchUp, 1 }, 3);
+    CHECK(byId(back.ops) == byId(adeyemi.ops + work.ops));
+}
+
 STORAGE_TEST_CASE("A family moved into a supervisor's team reaches their tablet whole", "[server]")
 {
     SKIP_WITHOUT_BACKEND();
