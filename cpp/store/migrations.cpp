@@ -18,6 +18,7 @@ const char *const Steps[] = {
     "0004_disclosures.sql",
     "0005_sync.sql",
     "0006_catch_up.sql",
+    "0007_audit_sync.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

@@ -227,6 +227,8 @@ Result<void> Store::loadMeta()
             m_pullCatchUp.seq = meta->integer(1);
         else if (name == QLatin1String("acked_op_seq"))
             m_ackedOpSeq = meta->integer(1);
+        else if (name == QLatin1String("audit_sent_seq"))
+            m_auditSentSeq = meta->integer(1);
         else if (name == QLatin1String("hlc"))
             m_clock.restore(Hlc::fromPacked(meta->integer(1)));
     }

@@ -112,6 +112,11 @@ public:
         const QList<Op> &ops, qint64 cursor, const sync::CatchUp &catchUp = {});
     qint64 pullCursor() const { return m_pullCursor; }
     sync::CatchUp pullCatchUp() const { return m_pullCatchUp; }
+    /// This device's audit entries the server does not hold yet, oldest first: what people
+    /// did here, not records received from the server (it logged those when it sent them).
+    Result<QList<sync::DeviceAuditEntry>> unsentAudit(int limit);
+    /// The server holds every entry of this device's audit up to `through`.
+    Result<void> acknowledgeAudit(qint64 through);
     /// The enrolment this device holds (empty before enrolment).
     Result<SyncEndpoint> syncEndpoint();
     Result<void> setSyncEndpoint(const SyncEndpoint &endpoint);
@@ -232,6 +237,7 @@ private:
     qint64 m_pullCursor = 0;
     sync::CatchUp m_pullCatchUp;
     qint64 m_ackedOpSeq = 0;
+    qint64 m_auditSentSeq = 0;
     std::map<QString, Statement> m_statements;
     std::unique_ptr<IntegrityCheck> m_integrityCheck;
 };

@@ -193,23 +193,33 @@ void SyncClient::pushNext()
         finish(Outcome::stopped(Outcome::Problem::Local, outbox.error().message));
         return;
     }
-    if (outbox->isEmpty()) {
+    // The tablet's audit rides with its changes: no request of its own.
+    auto unsent = m_store.unsentAudit(AuditBatch);
+    if (!unsent) {
+        finish(Outcome::stopped(Outcome::Problem::Local, unsent.error().message));
+        return;
+    }
+    if (outbox->isEmpty() && unsent->isEmpty()) {
         m_running.localMs += elapsedMs(local);
         pullNext();
         return;
     }
-    QList<Op> ops = std::move(*outbox);
-    QByteArray body = sync::SyncCodec::encode(sync::PushRequest { ops });
-    while (body.size() > PushBodyBytes && ops.size() > 1) {
-        ops.resize(ops.size() / 2);
-        body = sync::SyncCodec::encode(sync::PushRequest { ops });
+    sync::PushRequest request { std::move(*outbox), std::move(*unsent) };
+    QByteArray body = sync::SyncCodec::encode(request);
+    while (body.size() > PushBodyBytes && (request.ops.size() > 1 || request.audit.size() > 1)) {
+        if (request.ops.size() > 1)
+            request.ops.resize(request.ops.size() / 2);
+        else
+            request.audit.resize(request.audit.size() / 2);
+        body = sync::SyncCodec::encode(request);
     }
-    const qint64 last = opSequence(ops.last().id);
-    const int count = int(ops.size());
+    const qint64 last = request.ops.isEmpty() ? 0 : opSequence(request.ops.last().id);
+    const qint64 lastAudit = request.audit.isEmpty() ? 0 : request.audit.last().seq;
+    const int count = int(request.ops.size());
     ++m_running.pushRequests;
     m_running.bodyBytesSent += body.size();
     m_running.localMs += elapsedMs(local);
-    post(QStringLiteral("/v1/push"), body, [this, last, count](QNetworkReply *reply) {
+    post(QStringLiteral("/v1/push"), body, [this, last, lastAudit, count](QNetworkReply *reply) {
         if (reply->error() != QNetworkReply::NoError) {
             finish(failure(reply));
             return;
@@ -223,16 +233,31 @@ void SyncClient::pushNext()
             finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
             return;
         }
-        const qint64 before = m_store.acknowledgedThrough();
-        if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
-            finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
-            return;
+        if (count > 0) {
+            const qint64 before = m_store.acknowledgedThrough();
+            if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
+                finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+                return;
+            }
+            if (m_store.acknowledgedThrough() == before) {
+                finish(Outcome::stopped(Outcome::Problem::Refused,
+                    tr("The server did not take the changes sent; they are kept on this "
+                       "tablet.")));
+                return;
+            }
         }
-        if (m_store.acknowledgedThrough() == before) {
-            finish(Outcome::stopped(Outcome::Problem::Refused,
-                tr("The server did not take the changes sent; they are kept on this "
-                   "tablet.")));
-            return;
+        if (lastAudit > 0) {
+            // Never past what was sent: a server claiming more cannot make entries unsent.
+            if (pushed->audited < lastAudit) {
+                finish(Outcome::stopped(Outcome::Problem::Refused,
+                    tr("The server did not take the tablet's audit entries; they are kept on "
+                       "this tablet.")));
+                return;
+            }
+            if (auto acked = m_store.acknowledgeAudit(lastAudit); !acked) {
+                finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+                return;
+            }
         }
         m_running.pushed += count;
         m_running.localMs += elapsedMs(handling);

@@ -74,6 +74,7 @@ public:
     /// outbox takes few requests (the server allows a device 120 a minute), but halved
     /// until the body is at most PushBodyBytes, well under the server's 8 MiB.
     static constexpr int PushBatch = 5000;
+    static constexpr int AuditBatch = 2000;
     static constexpr qsizetype PushBodyBytes = 2 * 1024 * 1024;
     /// Ops asked for per pull: FirstPullBatch, then as many as the last reply's bytes per op
     /// say fit in about PullBodyBytes, up to PullBatch (the server's most).
@@ -102,6 +103,7 @@ Q_SIGNALS:
 private:
     void post(
         const QString &path, const QByteArray &body, std::function<void(QNetworkReply *)> handle);
+    /// The outbox and the tablet's audit entries the server does not hold yet.
     void pushNext();
     void pullNext();
     void finish(Outcome outcome);

@@ -4,6 +4,7 @@
 #include <QCborMap>
 #include <QCborStreamReader>
 #include <QCborValue>
+#include <QDateTime>
 #include <QList>
 #include <cmath>
 #include <initializer_list>
@@ -28,6 +29,13 @@ constexpr QLatin1String More("more");
 constexpr QLatin1String Snapshot("snapshot");
 constexpr QLatin1String Removed("removed");
 constexpr QLatin1String CatchUp("catchUp");
+constexpr QLatin1String Audit("audit");
+constexpr QLatin1String Audited("audited");
+constexpr QLatin1String At("at");
+constexpr QLatin1String Actor("actor");
+constexpr QLatin1String Action("action");
+constexpr QLatin1String Fields("fields");
+constexpr QLatin1String Origin("origin");
 constexpr QLatin1String Seq("seq");
 constexpr QLatin1String Op("op");
 constexpr QLatin1String Code("code");
@@ -525,7 +533,8 @@ Result<QList<QCborValue>> decodeBody(QByteArrayView body, const CodecLimits &lim
     const QString sent = sentType->toString();
     if (sent != type) {
         const bool known = sent == Type::Push || sent == Type::Pushed || sent == Type::Pull
-            || sent == Type::Pulled || sent == Type::Error;
+            || sent == Type::Pulled || sent == Type::Error || sent == Type::Enrol
+            || sent == Type::Enrolled;
         if (!known)
             return invalid(QStringLiteral("Expected a body of type \"%1\", but the body's type "
                                           "is not one this protocol has.")
@@ -537,6 +546,76 @@ Result<QList<QCborValue>> decodeBody(QByteArrayView body, const CodecLimits &lim
     return fieldsOf(top, names, where);
 }
 
+/// A tablet's audit entries, as a push carries them.
+QCborArray auditToCbor(const QList<DeviceAuditEntry> &entries)
+{
+    QCborArray list;
+    for (const DeviceAuditEntry &entry : entries) {
+        QCborMap map;
+        map.insert(Key::Seq, entry.seq);
+        map.insert(Key::At, entry.at);
+        map.insert(Key::Actor, entry.actorId);
+        map.insert(Key::Action, entry.action);
+        map.insert(Key::Kind, entry.recordKind);
+        map.insert(Key::Record, entry.recordId);
+        map.insert(Key::Fields, entry.fields);
+        map.insert(Key::Origin, entry.origin);
+        list.append(map);
+    }
+    return list;
+}
+
+Result<QList<DeviceAuditEntry>> auditFromCbor(
+    const QCborValue &value, const CodecLimits &limits, const QString &where)
+{
+    auto entries = listOf(value, Key::Audit, limits.maxOps, "entries", where);
+    if (!entries)
+        return entries.error();
+    QList<DeviceAuditEntry> made;
+    made.reserve(entries->size());
+    qint64 previous = 0;
+    for (qsizetype i = 0; i < entries->size(); ++i) {
+        const QString entryWhere = QStringLiteral("audit entry %1 of %2").arg(i + 1).arg(where);
+        auto entry = fieldsOf(entries->at(i),
+            { Key::Seq, Key::At, Key::Actor, Key::Action, Key::Kind, Key::Record, Key::Fields,
+                Key::Origin },
+            entryWhere);
+        if (!entry)
+            return entry.error();
+        DeviceAuditEntry one;
+        auto seq = countOf(entry->at(0), Key::Seq, entryWhere);
+        if (!seq)
+            return seq.error();
+        // In order and each once: the server keeps only what is after what it holds.
+        if (*seq <= previous)
+            return invalid(QStringLiteral("In %1, \"seq\" must be greater than the entry "
+                                          "before's.")
+                               .arg(entryWhere));
+        previous = one.seq = *seq;
+        auto at = nonEmptyTextOf(entry->at(1), Key::At, entryWhere);
+        if (!at)
+            return at.error();
+        if (!QDateTime::fromString(*at, Qt::ISODateWithMs).isValid())
+            return invalid(
+                QStringLiteral("In %1, \"at\" must be an ISO 8601 time.").arg(entryWhere));
+        one.at = *at;
+        QString *const texts[] = { &one.actorId, &one.action, &one.recordKind, &one.recordId,
+            &one.fields, &one.origin };
+        const QLatin1String names[]
+            = { Key::Actor, Key::Action, Key::Kind, Key::Record, Key::Fields, Key::Origin };
+        for (int t = 0; t < 6; ++t) {
+            // Only the field names may be empty (a delete names none).
+            auto text = t == 4 ? textOf(entry->at(2 + t), names[t], entryWhere)
+                               : nonEmptyTextOf(entry->at(2 + t), names[t], entryWhere);
+            if (!text)
+                return text.error();
+            *texts[t] = *text;
+        }
+        made.append(one);
+    }
+    return made;
+}
+
 } // namespace
 
 QByteArray SyncCodec::encode(const PushRequest &request)
@@ -546,6 +625,7 @@ QByteArray SyncCodec::encode(const PushRequest &request)
         ops.append(opToCbor(op));
     QCborMap body;
     body.insert(Key::Ops, ops);
+    body.insert(Key::Audit, auditToCbor(request.audit));
     return encodeBody(Type::Push, body);
 }
 
@@ -554,6 +634,7 @@ QByteArray SyncCodec::encode(const PushReply &reply)
     QCborMap body;
     body.insert(Key::Acked, reply.acked);
     body.insert(Key::Hlc, reply.serverHlc.packed());
+    body.insert(Key::Audited, reply.audited);
     return encodeBody(Type::Pushed, body);
 }
 
@@ -615,7 +696,8 @@ QByteArray SyncCodec::encode(const EnrolReply &reply)
 
 Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const CodecLimits &limits)
 {
-    auto fields = decodeBody(body, limits, Type::Push, { Key::Version, Key::Type, Key::Ops });
+    auto fields
+        = decodeBody(body, limits, Type::Push, { Key::Version, Key::Type, Key::Ops, Key::Audit });
     if (!fields)
         return fields.error();
     const QString where = QStringLiteral("the push body");
@@ -633,13 +715,17 @@ Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const Code
             return op.error();
         request.ops.append(*op);
     }
+    auto audit = auditFromCbor(fields->at(3), limits, where);
+    if (!audit)
+        return audit.error();
+    request.audit = *audit;
     return request;
 }
 
 Result<PushReply> SyncCodec::decodePushReply(QByteArrayView body, const CodecLimits &limits)
 {
-    auto fields
-        = decodeBody(body, limits, Type::Pushed, { Key::Version, Key::Type, Key::Acked, Key::Hlc });
+    auto fields = decodeBody(body, limits, Type::Pushed,
+        { Key::Version, Key::Type, Key::Acked, Key::Hlc, Key::Audited });
     if (!fields)
         return fields.error();
     const QString where = QStringLiteral("the pushed body");
@@ -652,6 +738,10 @@ Result<PushReply> SyncCodec::decodePushReply(QByteArrayView body, const CodecLim
     if (!hlc)
         return hlc.error();
     reply.serverHlc = *hlc;
+    auto audited = countOf(fields->at(4), Key::Audited, where);
+    if (!audited)
+        return audited.error();
+    reply.audited = *audited;
     return reply;
 }
 

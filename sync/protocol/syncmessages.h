@@ -17,15 +17,38 @@ namespace sync
 
 constexpr int ProtocolVersion = 1;
 
-/// Client → server: the outbox, in journal order.
-struct PushRequest {
-    QList<Op> ops;
+/// One entry of a tablet's own audit (who did what to which record, when; field names,
+/// never values), sent so the council's audit at the centre holds what happened on tablets.
+struct DeviceAuditEntry {
+    qint64 seq = 0; ///< the tablet's audit sequence: increasing, so a resend is recognised
+    QString at; ///< the tablet's time, ISO 8601 UTC
+    QString actorId;
+    QString action; ///< create, update, delete, restore, merge, remove, ...
+    QString recordKind;
+    QString recordId;
+    QString fields; ///< field names, comma-separated
+    QString origin;
+    friend bool operator==(const DeviceAuditEntry &a, const DeviceAuditEntry &b)
+    {
+        return a.seq == b.seq && a.at == b.at && a.actorId == b.actorId && a.action == b.action
+            && a.recordKind == b.recordKind && a.recordId == b.recordId && a.fields == b.fields
+            && a.origin == b.origin;
+    }
 };
 
-/// Server → client: every op up to local sequence `acked` is held by the server.
+/// Client → server: the outbox, in journal order, and the tablet's audit entries after the
+/// last the server acknowledged, in order (either may be empty).
+struct PushRequest {
+    QList<Op> ops;
+    QList<DeviceAuditEntry> audit;
+};
+
+/// Server → client: every op up to local sequence `acked`, and every audit entry up to
+/// `audited`, is held by the server.
 struct PushReply {
     qint64 acked = 0;
     Hlc serverHlc;
+    qint64 audited = 0;
 };
 
 /// How far a device has caught up on the families that came into its scope after its

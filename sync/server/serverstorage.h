@@ -92,6 +92,13 @@ public:
         const Device &device, const sync::PullRequest &request, const QString &appVersion)
         = 0;
 
+    /// Keeps the tablet's own audit entries in the server's audit, each once: those at or
+    /// below what the device has sent before are already held. Returns the sequence through
+    /// which the server holds them. An entry naming another user as its actor is refused.
+    virtual Result<qint64> recordDeviceAudit(const Device &device,
+        const QList<sync::DeviceAuditEntry> &entries, const QString &appVersion)
+        = 0;
+
     /// Audit entries (newest first): who, which device, what action, which record, when.
     struct AuditEntry {
         QDateTime at;

@@ -130,6 +130,8 @@ CREATE TABLE device_families (
     UNIQUE (device_id, family_id)
 );
 CREATE INDEX op_log_by_family ON op_log (family_id, seq);
+-- Every audit entry of the device up to this sequence of its own is in audit_log.
+ALTER TABLE devices ADD COLUMN audited_through INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 // The same tables in PostgreSQL's types: BYTEA for BLOB, identity columns for AUTOINCREMENT
@@ -224,6 +226,7 @@ CREATE TABLE device_families (
     UNIQUE (device_id, family_id)
 );
 CREATE INDEX op_log_by_family ON op_log (family_id, seq);
+ALTER TABLE devices ADD COLUMN audited_through BIGINT NOT NULL DEFAULT 0;
 )sql",
 };
 

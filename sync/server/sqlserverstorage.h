@@ -36,6 +36,8 @@ public:
         const Device &device, const QList<Op> &ops, const QString &appVersion) override;
     Result<sync::PullReply> pull(
         const Device &device, const sync::PullRequest &request, const QString &appVersion) override;
+    Result<qint64> recordDeviceAudit(const Device &device,
+        const QList<sync::DeviceAuditEntry> &entries, const QString &appVersion) override;
     Result<QList<AuditEntry>> audit(int limit) override;
 
 protected:

@@ -195,12 +195,21 @@ QHttpServerResponse SyncService::push(const QHttpServerRequest &request)
     auto body = sync::SyncCodec::decodePushRequest(request.body());
     if (!body)
         return storageRefusal(body.error());
-    auto pushed
-        = m_storage.push(who, body->ops, QString::fromLatin1(header(request, "X-Doorstep-App")));
+    const QString appVersion = QString::fromLatin1(header(request, "X-Doorstep-App"));
+    auto pushed = m_storage.push(who, body->ops, appVersion);
     if (!pushed)
         return storageRefusal(pushed.error());
+    // The tablet's audit rides with its changes, kept after them: a refused entry leaves
+    // the changes taken and the entries for the next push.
+    qint64 audited = 0;
+    if (!body->audit.isEmpty()) {
+        auto kept = m_storage.recordDeviceAudit(who, body->audit, appVersion);
+        if (!kept)
+            return storageRefusal(kept.error());
+        audited = *kept;
+    }
     return reply(sync::SyncCodec::encode(
-        sync::PushReply { pushed->acked, Hlc(QDateTime::currentMSecsSinceEpoch(), 0) }));
+        sync::PushReply { pushed->acked, Hlc(QDateTime::currentMSecsSinceEpoch(), 0), audited }));
 }
 
 QHttpServerResponse SyncService::pull(const QHttpServerRequest &request)

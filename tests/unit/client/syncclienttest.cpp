@@ -251,3 +251,37 @@ TEST_CASE("A family allocated to a tablet that has synced past its history arriv
         CHECK(verified->problems.join(QLatin1Char('\n')).toStdString() == "");
     }
 }
+
+TEST_CASE("What was done on the tablet reaches the server's audit, once", "[sync]")
+{
+    Fixture fixture;
+    auto family = fixture.store->apply(Change::create(
+        QStringLiteral("family"), { { QStringLiteral("family_name"), QStringLiteral("Okafor") } }));
+    REQUIRE(family.ok());
+    REQUIRE(fixture.store
+                ->apply(Change::update(QStringLiteral("family"), *family,
+                    { { QStringLiteral("postcode"), QStringLiteral("LS9 8AB") } }))
+                .ok());
+    // One push carries the changes and their audit.
+    const SyncClient::Outcome first = fixture.sync();
+    CHECK(first.pushRequests == 1);
+
+    auto audit = fixture.storage->audit(50);
+    REQUIRE(audit.ok());
+    QStringList fromTablet;
+    for (const server::ServerStorage::AuditEntry &entry : *audit) {
+        if (!entry.action.startsWith(QLatin1String("device ")))
+            continue;
+        CHECK(entry.deviceId == fixture.store->deviceId());
+        CHECK(entry.userId == QStringLiteral("practitioner-1"));
+        CHECK(entry.recordId == *family);
+        CHECK_FALSE(entry.detail.contains(QLatin1String("Okafor"))); // names of fields only
+        fromTablet.prepend(entry.action);
+    }
+    CHECK(fromTablet
+        == QStringList { QStringLiteral("device create"), QStringLiteral("device update") });
+
+    // Nothing new: the next sync is one pull again.
+    const SyncClient::Outcome second = fixture.sync();
+    CHECK(second.requests() == 1);
+}

@@ -139,7 +139,8 @@ Entries opEntries()
 
 Entries pushEntries(const QCborArray &ops)
 {
-    return { { "v"_L1, 1 }, { "type"_L1, "push"_L1 }, { "ops"_L1, ops } };
+    return { { "v"_L1, 1 }, { "type"_L1, "push"_L1 }, { "ops"_L1, ops },
+        { "audit"_L1, QCborArray {} } };
 }
 
 Entries pushEntries()
@@ -149,7 +150,8 @@ Entries pushEntries()
 
 Entries pushedEntries()
 {
-    return { { "v"_L1, 1 }, { "type"_L1, "pushed"_L1 }, { "acked"_L1, 5 }, { "hlc"_L1, 99 } };
+    return { { "v"_L1, 1 }, { "type"_L1, "pushed"_L1 }, { "acked"_L1, 5 }, { "hlc"_L1, 99 },
+        { "audited"_L1, 0 } };
 }
 
 Entries pullEntries()
@@ -384,7 +386,7 @@ TEST_CASE("An error reply survives encoding and decoding", "[protocol]")
 TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol", "[protocol]")
 {
     const QCborMap push = QCborValue::fromCbor(SyncCodec::encode(threeOpPush())).toMap();
-    CHECK(mapKeys(push) == QStringList { u"v"_s, u"type"_s, u"ops"_s });
+    CHECK(mapKeys(push) == QStringList { u"v"_s, u"type"_s, u"ops"_s, u"audit"_s });
     CHECK(push.value("v"_L1).isInteger());
     CHECK(push.value("v"_L1).toInteger() == 1);
     CHECK(push.value("type"_L1).toString() == u"push"_s);
@@ -400,7 +402,7 @@ TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol
 
     const QCborMap pushed
         = QCborValue::fromCbor(SyncCodec::encode(PushReply { 3, Hlc(1, 2) })).toMap();
-    CHECK(mapKeys(pushed) == QStringList { u"v"_s, u"type"_s, u"acked"_s, u"hlc"_s });
+    CHECK(mapKeys(pushed) == QStringList { u"v"_s, u"type"_s, u"acked"_s, u"hlc"_s, u"audited"_s });
     CHECK(pushed.value("type"_L1).toString() == u"pushed"_s);
     CHECK(pushed.value("hlc"_L1).toInteger() == Hlc(1, 2).packed());
 
@@ -1000,4 +1002,33 @@ TEST_CASE("Enrolment bodies survive encoding and decoding, and refuse empty code
     CHECK(empty.error().code == Error::Code::InvalidArgument);
     const auto wrongType = SyncCodec::decodeEnrolReply(SyncCodec::encode(request));
     REQUIRE_FALSE(wrongType.ok());
+}
+
+TEST_CASE("A push carries the tablet's audit entries, which must come in order", "[protocol]")
+{
+    PushRequest request;
+    request.audit = { { 3, u"2026-03-04T10:30:00.000Z"_s, u"amara"_s, u"create"_s, u"visit"_s,
+                          u"v-1"_s, u"worries,visit_at"_s, u"local"_s },
+        { 7, u"2026-03-04T10:31:00.000Z"_s, u"amara"_s, u"delete"_s, u"person"_s, u"p-1"_s, {},
+            u"local"_s } };
+    const auto decoded = SyncCodec::decodePushRequest(SyncCodec::encode(request));
+    REQUIRE(decoded.ok());
+    CHECK(decoded->ops.isEmpty());
+    CHECK(decoded->audit == request.audit);
+    const auto reply = SyncCodec::decodePushReply(SyncCodec::encode(PushReply { 2, Hlc(5, 0), 7 }));
+    REQUIRE(reply.ok());
+    CHECK(reply->audited == 7);
+
+    PushRequest repeated = request;
+    repeated.audit[1].seq = 3;
+    checkRefused(errorOf(SyncCodec::decodePushRequest(SyncCodec::encode(repeated))),
+        u"greater than the entry before"_s);
+    PushRequest untimed = request;
+    untimed.audit[0].at = u"yesterday"_s;
+    checkRefused(errorOf(SyncCodec::decodePushRequest(SyncCodec::encode(untimed))),
+        u"\"at\" must be an ISO 8601 time"_s);
+    PushRequest anonymous = request;
+    anonymous.audit[0].actorId.clear();
+    checkRefused(errorOf(SyncCodec::decodePushRequest(SyncCodec::encode(anonymous))),
+        u"\"actor\" must not be empty"_s);
 }

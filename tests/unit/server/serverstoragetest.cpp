@@ -1211,3 +1211,52 @@ TEST_CASE("A PostgreSQL writer waits for another's transaction to end", "[server
     other->rollback();
     requireOk(storage->createUser(amara));
 }
+
+STORAGE_TEST_CASE(
+    "A tablet's own audit entries are kept once, with its user and device", "[server]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    const Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    const QList<sync::DeviceAuditEntry> entries {
+        { 4, QStringLiteral("2026-03-04T10:30:00.000Z"), server.amara, QStringLiteral("create"),
+            QStringLiteral("visit"), QStringLiteral("visit-1"), QStringLiteral("worries"),
+            QStringLiteral("local") },
+        { 9, QStringLiteral("2026-03-04T10:35:00.000Z"), server.amara, QStringLiteral("merge"),
+            QStringLiteral("visit"), QStringLiteral("visit-1"), QStringLiteral("worries"),
+            QStringLiteral("local") },
+    };
+    CHECK(require(s.recordDeviceAudit(amara.device, entries, QStringLiteral("1.2.0"))) == 9);
+    // Sent again (the acknowledgement was lost), with one more: only the new one is kept.
+    QList<sync::DeviceAuditEntry> again = entries;
+    again << sync::DeviceAuditEntry { 10, QStringLiteral("2026-03-04T10:40:00.000Z"), server.amara,
+        QStringLiteral("delete"), QStringLiteral("person"), QStringLiteral("person-1"), {},
+        QStringLiteral("local") };
+    CHECK(require(s.recordDeviceAudit(amara.device, again, QStringLiteral("1.2.0"))) == 10);
+
+    QStringList kept;
+    for (const ServerStorage::AuditEntry &entry : require(s.audit(20))) {
+        if (!entry.action.startsWith(QLatin1String("device ")))
+            continue;
+        CHECK(entry.userId == server.amara);
+        CHECK(entry.deviceId == amara.device.id);
+        kept.prepend(entry.action + QLatin1Char(' ') + entry.recordId);
+    }
+    CHECK(kept
+        == QStringList { QStringLiteral("device create visit-1"),
+            QStringLiteral("device merge visit-1"), QStringLiteral("device delete person-1") });
+
+    // An entry claiming another user did it is refused, and nothing of the batch is kept.
+    QList<sync::DeviceAuditEntry> forged { { 11, QStringLiteral("2026-03-04T10:45:00.000Z"),
+                                               server.amara, QStringLiteral("update"),
+                                               QStringLiteral("visit"), QStringLiteral("visit-1"),
+                                               QStringLiteral("notes"), QStringLiteral("local") },
+        { 12, QStringLiteral("2026-03-04T10:46:00.000Z"), server.tom, QStringLiteral("update"),
+            QStringLiteral("visit"), QStringLiteral("visit-1"), QStringLiteral("notes"),
+            QStringLiteral("local") } };
+    auto refused = s.recordDeviceAudit(amara.device, forged, QStringLiteral("1.2.0"));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QLatin1String("entry 2")));
+    CHECK(require(s.recordDeviceAudit(amara.device, {}, QStringLiteral("1.2.0"))) == 10);
+}

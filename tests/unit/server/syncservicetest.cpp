@@ -235,12 +235,14 @@ QByteArray nestedArrays(int depth)
     return QByteArray(depth, char(0x81)) + QByteArray(1, char(0x00));
 }
 
-/// A CBOR map {"v": 1, "type": type, key: <raw CBOR>}.
+/// A CBOR map of a body of `type` whose `key` holds raw CBOR (and a push's empty audit).
 QByteArray mapWithRaw(const char *type, const char *key, const QByteArray &raw)
 {
     QCborMap head { { QStringLiteral("v"), 1 }, { QStringLiteral("type"), QLatin1String(type) } };
+    if (QLatin1String(type) == QLatin1String("push"))
+        head.insert(QStringLiteral("audit"), QCborArray {});
     QByteArray body = head.toCborValue().toCbor();
-    body[0] = char(0xa3); // a map of three pairs, not two
+    body[0] = char(0xa0 + head.size() + 1); // one pair more: the raw one
     return body + QCborValue(QLatin1String(key)).toCbor() + raw;
 }
 
