@@ -296,17 +296,31 @@ Result<QStringList> Store::apply(const QList<Change> &changes)
     return ids;
 }
 
-Result<void> Store::saveMeta()
+Result<void> Store::setMeta(const QString &key, qint64 value)
 {
-    // Every UPDATE here is OR FAIL: on one row it fails just as the default ABORT would (and
-    // apply() then rolls everything back), but SQLite need not keep a statement journal for it.
+    // OR FAIL: on one row it fails just as the default ABORT would (and the caller then rolls
+    // everything back), but SQLite need not keep a statement journal for it.
     auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
     if (!update)
         return update.error();
-    if (auto ran = (*update)->bind(1, m_nextOpSeq).bind(2, QStringLiteral("next_op_seq")).run();
-        !ran)
-        return ran.error();
-    return (*update)->bind(1, m_clock.last().packed()).bind(2, QStringLiteral("hlc")).run();
+    return (*update)->bind(1, value).bind(2, key).run();
+}
+
+Result<void> Store::commitMeta(const QString &key, qint64 value)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
+    if (auto set = setMeta(key, value); !set)
+        return set.error();
+    return transaction->commit();
+}
+
+Result<void> Store::saveMeta()
+{
+    if (auto saved = setMeta(QStringLiteral("next_op_seq"), m_nextOpSeq); !saved)
+        return saved;
+    return setMeta(QStringLiteral("hlc"), m_clock.last().packed());
 }
 
 Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &value)

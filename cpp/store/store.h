@@ -223,6 +223,10 @@ private:
     Result<Materialised> materialise(
         const RecordKindSpec &kind, const QString &recordId, const QDateTime &now);
     Result<bool> exists(const RecordKindSpec &kind, const QString &recordId);
+    /// Sets one of the store's numbers in meta, in the caller's transaction.
+    Result<void> setMeta(const QString &key, qint64 value);
+    /// The same, in a transaction of its own.
+    Result<void> commitMeta(const QString &key, qint64 value);
     Result<void> saveMeta();
 
     StorePaths m_paths;

@@ -34,17 +34,8 @@ Result<void> Store::acknowledgeAudit(qint64 through)
 {
     if (through <= m_auditSentSeq)
         return {};
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
-    if (!update)
-        return update.error();
-    if (auto ran = (*update)->bind(1, through).bind(2, QStringLiteral("audit_sent_seq")).run();
-        !ran)
-        return ran.error();
-    if (auto committed = transaction->commit(); !committed)
-        return committed.error();
+    if (auto stored = commitMeta(QStringLiteral("audit_sent_seq"), through); !stored)
+        return stored;
     m_auditSentSeq = through;
     return {};
 }

@@ -62,16 +62,8 @@ Result<void> Store::acknowledge(qint64 through)
         return makeError(Error::Code::InvalidArgument,
             QStringLiteral("The server acknowledged changes this device never made; nothing "
                            "was recorded."));
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction)
-        return transaction.error();
-    auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
-    if (!update)
-        return update.error();
-    if (auto ran = (*update)->bind(1, through).bind(2, QStringLiteral("acked_op_seq")).run(); !ran)
-        return ran.error();
-    if (auto committed = transaction->commit(); !committed)
-        return committed.error();
+    if (auto stored = commitMeta(QStringLiteral("acked_op_seq"), through); !stored)
+        return stored;
     m_ackedOpSeq = through;
     return {};
 }
@@ -426,14 +418,11 @@ Result<SyncApplied> Store::applyPulled(
     }
     applied.heldBack = int(waiting.size());
 
-    auto update = cached(QStringLiteral("UPDATE OR FAIL meta SET value = ? WHERE key = ?"));
-    if (!update)
-        return update.error();
     const std::pair<const char *, qint64> positions[] = { { "pull_cursor", cursor },
         { "pull_catch_up_family", catchUp.family }, { "pull_catch_up_seq", catchUp.seq } };
     for (const auto &[key, value] : positions) {
-        if (auto ran = (*update)->bind(1, value).bind(2, QString::fromLatin1(key)).run(); !ran)
-            return ran.error();
+        if (auto set = setMeta(QString::fromLatin1(key), value); !set)
+            return set.error();
     }
     if (auto committed = write->commit(); !committed)
         return committed.error();

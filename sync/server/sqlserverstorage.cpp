@@ -1126,124 +1126,113 @@ Result<std::pair<Device, User>> SqlServerStorage::syncingDevice(
 Result<PushOutcome> SqlServerStorage::push(
     const Device &device, const QList<Op> &ops, const QString &appVersion)
 {
-    const auto locked = lock();
-    std::optional<Error> refusal;
-    QString userId;
-    auto outcome = [&]() -> Result<PushOutcome> {
-        auto transaction = SqlTransaction::begin(*m_connection);
-        if (!transaction)
-            return transaction.error();
-        auto syncing = syncingDevice(device.id, userId, refusal);
-        if (!syncing)
-            return syncing.error();
-        const auto &[current, user] = *syncing;
+    return forSyncingDevice<PushOutcome>(device, Action::Push,
+        [&](const Device &current, const User &user,
+            std::optional<Error> &refusal) -> Result<PushOutcome> {
+            const QString &userId = user.id;
 
-        auto plan = planPush(current, user, ops);
-        if (!plan)
-            return plan.error();
-        if (plan->refusal) {
-            refusal = plan->refusal;
-            return *refusal;
-        }
+            auto plan = planPush(current, user, ops);
+            if (!plan)
+                return plan.error();
+            if (plan->refusal) {
+                refusal = plan->refusal;
+                return *refusal;
+            }
 
-        const QDateTime at = now();
-        const QString logged = isoTime(at);
-        auto newFamily = cached(
-            QStringLiteral("INSERT INTO families (id, practitioner_id, team) VALUES (?, ?, ?)"));
-        auto mapRecord = cached(QStringLiteral(
-            "INSERT INTO record_family (kind, record_id, family_id) VALUES (?, ?, ?)"));
-        auto insert = cached(QStringLiteral(
-            "INSERT INTO op_log (op_id, kind, record_id, field, value, hlc, device_id, "
-            "replaces, family_id, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const auto *statement : { &newFamily, &mapRecord, &insert }) {
-            if (!*statement)
-                return statement->error();
-        }
-        const bool isPractitioner = user.role == User::Role::Practitioner;
-        QList<qint64> sequences;
-        QStringList records; // in first-written order, for the audit
-        QHash<QString, int> opsPerRecord;
-        for (const PushPlan::Fresh &fresh : plan->fresh) {
-            const Op &op = *fresh.op;
-            if (fresh.createsFamily) {
-                // A supervisor's new family waits in the team for a practitioner.
-                (*newFamily)->bind(1, fresh.familyId);
-                if (isPractitioner)
-                    (*newFamily)->bind(2, userId);
+            const QDateTime at = now();
+            const QString logged = isoTime(at);
+            auto newFamily = cached(QStringLiteral(
+                "INSERT INTO families (id, practitioner_id, team) VALUES (?, ?, ?)"));
+            auto mapRecord = cached(QStringLiteral(
+                "INSERT INTO record_family (kind, record_id, family_id) VALUES (?, ?, ?)"));
+            auto insert = cached(QStringLiteral(
+                "INSERT INTO op_log (op_id, kind, record_id, field, value, hlc, device_id, "
+                "replaces, family_id, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (const auto *statement : { &newFamily, &mapRecord, &insert }) {
+                if (!*statement)
+                    return statement->error();
+            }
+            const bool isPractitioner = user.role == User::Role::Practitioner;
+            QList<qint64> sequences;
+            QStringList records; // in first-written order, for the audit
+            QHash<QString, int> opsPerRecord;
+            for (const PushPlan::Fresh &fresh : plan->fresh) {
+                const Op &op = *fresh.op;
+                if (fresh.createsFamily) {
+                    // A supervisor's new family waits in the team for a practitioner.
+                    (*newFamily)->bind(1, fresh.familyId);
+                    if (isPractitioner)
+                        (*newFamily)->bind(2, userId);
+                    else
+                        (*newFamily)->bindNull(2);
+                    if (auto ran = (*newFamily)->bind(3, user.team).run(); !ran)
+                        return ran.error();
+                    if (auto remembered = rememberScope(
+                            fresh.familyId, isPractitioner ? userId : QString(), user.team);
+                        !remembered)
+                        return remembered.error();
+                    if (auto audited = writeAudit({ at, userId, device.id, Action::Allocate,
+                            FamilyKind, fresh.familyId,
+                            isPractitioner
+                                ? QStringLiteral(
+                                    "new family from a push, allocated to %1 in team %2")
+                                      .arg(userId, user.team)
+                                : QStringLiteral("new family from a push, unallocated in team %1")
+                                      .arg(user.team) });
+                        !audited)
+                        return audited.error();
+                }
+                if (fresh.mapsRecord) {
+                    if (auto ran = (*mapRecord)
+                                       ->bind(1, op.kind)
+                                       .bind(2, op.recordId)
+                                       .bind(3, fresh.familyId)
+                                       .run();
+                        !ran)
+                        return ran.error();
+                }
+                (*insert)->bind(1, op.id).bind(2, op.kind).bind(3, op.recordId).bind(4, op.field);
+                (*insert)
+                    ->bind(5, m_connection->toStored(op.value))
+                    .bind(6, op.hlc.packed())
+                    .bind(7, op.deviceId);
+                if (op.replaces.isEmpty())
+                    (*insert)->bindNull(8);
                 else
-                    (*newFamily)->bindNull(2);
-                if (auto ran = (*newFamily)->bind(3, user.team).run(); !ran)
+                    (*insert)->bind(8, op.replaces.join(QLatin1Char(' ')));
+                (*insert)->bind(9, fresh.familyId).bind(10, logged);
+                if (auto ran = (*insert)->run(); !ran)
                     return ran.error();
-                if (auto remembered
-                    = rememberScope(fresh.familyId, isPractitioner ? userId : QString(), user.team);
-                    !remembered)
-                    return remembered.error();
-                if (auto audited = writeAudit({ at, userId, device.id, Action::Allocate, FamilyKind,
-                        fresh.familyId,
-                        isPractitioner
-                            ? QStringLiteral("new family from a push, allocated to %1 in team %2")
-                                  .arg(userId, user.team)
-                            : QStringLiteral("new family from a push, unallocated in team %1")
-                                  .arg(user.team) });
+                sequences << fresh.sequence;
+                const QString key = recordKey(op.kind, op.recordId);
+                if (!opsPerRecord.contains(key))
+                    records << key;
+                ++opsPerRecord[key];
+            }
+
+            auto acked = advanceAcked(device.id, sequences);
+            if (!acked)
+                return acked.error();
+            if (auto touched = touchDevice(device.id, appVersion); !touched)
+                return touched.error();
+            for (const QString &key : std::as_const(records)) {
+                const qsizetype split = key.indexOf(QLatin1Char('\n'));
+                if (auto audited = writeAudit(
+                        { at, userId, device.id, Action::Push, key.left(split), key.mid(split + 1),
+                            QStringLiteral("%1 new ops").arg(opsPerRecord.value(key)) });
                     !audited)
                     return audited.error();
             }
-            if (fresh.mapsRecord) {
-                if (auto ran = (*mapRecord)
-                                   ->bind(1, op.kind)
-                                   .bind(2, op.recordId)
-                                   .bind(3, fresh.familyId)
-                                   .run();
-                    !ran)
-                    return ran.error();
-            }
-            (*insert)->bind(1, op.id).bind(2, op.kind).bind(3, op.recordId).bind(4, op.field);
-            (*insert)
-                ->bind(5, m_connection->toStored(op.value))
-                .bind(6, op.hlc.packed())
-                .bind(7, op.deviceId);
-            if (op.replaces.isEmpty())
-                (*insert)->bindNull(8);
-            else
-                (*insert)->bind(8, op.replaces.join(QLatin1Char(' ')));
-            (*insert)->bind(9, fresh.familyId).bind(10, logged);
-            if (auto ran = (*insert)->run(); !ran)
-                return ran.error();
-            sequences << fresh.sequence;
-            const QString key = recordKey(op.kind, op.recordId);
-            if (!opsPerRecord.contains(key))
-                records << key;
-            ++opsPerRecord[key];
-        }
-
-        auto acked = advanceAcked(device.id, sequences);
-        if (!acked)
-            return acked.error();
-        if (auto touched = touchDevice(device.id, appVersion); !touched)
-            return touched.error();
-        for (const QString &key : std::as_const(records)) {
-            const qsizetype split = key.indexOf(QLatin1Char('\n'));
-            if (auto audited = writeAudit(
-                    { at, userId, device.id, Action::Push, key.left(split), key.mid(split + 1),
-                        QStringLiteral("%1 new ops").arg(opsPerRecord.value(key)) });
+            PushOutcome result { *acked, int(plan->fresh.size()), plan->repeated };
+            if (auto audited = writeAudit({ at, userId, device.id, Action::Push, {}, {},
+                    QStringLiteral("%1 new ops, %2 repeated; acknowledged through %3")
+                        .arg(result.accepted)
+                        .arg(result.repeated)
+                        .arg(result.acked) });
                 !audited)
                 return audited.error();
-        }
-        PushOutcome result { *acked, int(plan->fresh.size()), plan->repeated };
-        if (auto audited = writeAudit({ at, userId, device.id, Action::Push, {}, {},
-                QStringLiteral("%1 new ops, %2 repeated; acknowledged through %3")
-                    .arg(result.accepted)
-                    .arg(result.repeated)
-                    .arg(result.acked) });
-            !audited)
-            return audited.error();
-        if (auto committed = transaction->commit(); !committed)
-            return committed.error();
-        return result;
-    }();
-    if (refusal)
-        return refuse(*refusal, userId, device.id, Action::Push);
-    return outcome;
+            return result;
+        });
 }
 
 Result<QStringList> SqlServerStorage::removedFamilies(const User &user)
@@ -1334,7 +1323,6 @@ Result<bool> SqlServerStorage::logGoesOnAfter(qint64 seq)
 Result<sync::PullReply> SqlServerStorage::pull(
     const Device &device, const sync::PullRequest &request, const QString &appVersion)
 {
-    const auto locked = lock();
     if (request.limit < MinPullLimit || request.limit > MaxPullLimit)
         return makeError(Error::Code::InvalidArgument,
             QStringLiteral("A pull asks for between %1 and %2 ops.")
@@ -1343,57 +1331,43 @@ Result<sync::PullReply> SqlServerStorage::pull(
     if (request.cursor < 0 || request.catchUp.family < 0 || request.catchUp.seq < 0)
         return makeError(
             Error::Code::InvalidArgument, QStringLiteral("A pull cursor cannot be negative."));
-    std::optional<Error> refusal;
-    QString userId;
-    auto reply = [&]() -> Result<sync::PullReply> {
-        auto transaction = SqlTransaction::begin(*m_connection);
-        if (!transaction)
-            return transaction.error();
-        auto syncing = syncingDevice(device.id, userId, refusal);
-        if (!syncing)
-            return syncing.error();
-        const User &user = syncing->second;
+    return forSyncingDevice<sync::PullReply>(device, Action::Pull,
+        [&](const Device &, const User &user, std::optional<Error> &) -> Result<sync::PullReply> {
+            sync::PullReply result;
+            auto removed = removedFamilies(user);
+            if (!removed)
+                return removed.error();
+            result.removedFamilies = *removed;
+            auto full = catchUp(device, user, request, result.removedFamilies, result);
+            if (!full)
+                return full.error();
+            if (!*full) {
+                if (auto tailed = tailLog(device, user, request, result); !tailed)
+                    return tailed.error();
+            }
+            const QDateTime at = now();
+            result.serverHlc = Hlc(at.toMSecsSinceEpoch(), 0);
 
-        sync::PullReply result;
-        auto removed = removedFamilies(user);
-        if (!removed)
-            return removed.error();
-        result.removedFamilies = *removed;
-        auto full = catchUp(device, user, request, result.removedFamilies, result);
-        if (!full)
-            return full.error();
-        if (!*full) {
-            if (auto tailed = tailLog(device, user, request, result); !tailed)
-                return tailed.error();
-        }
-        const QDateTime at = now();
-        result.serverHlc = Hlc(at.toMSecsSinceEpoch(), 0);
-
-        if (auto touched = touchDevice(device.id, appVersion); !touched)
-            return touched.error();
-        QString what = QStringLiteral("%1 ops after %2, cursor now %3")
-                           .arg(result.ops.size())
-                           .arg(request.cursor)
-                           .arg(result.cursor);
-        if (result.snapshot)
-            what += QStringLiteral("; catching up on families new to the device, to %1 %2")
-                        .arg(result.catchUp.family)
-                        .arg(result.catchUp.seq);
-        if (auto audited = writeAudit({ at, userId, device.id, Action::Pull, {}, {},
-                what
-                    + (result.removedFamilies.isEmpty()
-                            ? QString()
-                            : QStringLiteral("; told to remove %1")
-                                  .arg(result.removedFamilies.join(QLatin1Char(' ')))) });
-            !audited)
-            return audited.error();
-        if (auto committed = transaction->commit(); !committed)
-            return committed.error();
-        return result;
-    }();
-    if (refusal)
-        return refuse(*refusal, userId, device.id, Action::Pull);
-    return reply;
+            if (auto touched = touchDevice(device.id, appVersion); !touched)
+                return touched.error();
+            QString what = QStringLiteral("%1 ops after %2, cursor now %3")
+                               .arg(result.ops.size())
+                               .arg(request.cursor)
+                               .arg(result.cursor);
+            if (result.snapshot)
+                what += QStringLiteral("; catching up on families new to the device, to %1 %2")
+                            .arg(result.catchUp.family)
+                            .arg(result.catchUp.seq);
+            if (auto audited = writeAudit({ at, user.id, device.id, Action::Pull, {}, {},
+                    what
+                        + (result.removedFamilies.isEmpty()
+                                ? QString()
+                                : QStringLiteral("; told to remove %1")
+                                      .arg(result.removedFamilies.join(QLatin1Char(' ')))) });
+                !audited)
+                return audited.error();
+            return result;
+        });
 }
 
 Result<QList<ServerStorage::AuditEntry>> SqlServerStorage::audit(int limit)

@@ -2,6 +2,7 @@
 
 #include "server/serverstorage.h"
 #include "server/sqlconnection.h"
+#include "server/sqltransaction.h"
 
 #include <QDateTime>
 #include <QString>
@@ -87,6 +88,33 @@ private:
         sync::PullReply &reply);
     Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
     Result<void> writeAudit(const AuditEntry &entry);
+    /// The body of a push, pull or audit: `work(device, user, refusal)` runs for the device
+    /// as stored and its user in one transaction, committed if it succeeds; a refusal it
+    /// sets (or a revoked device) is audited in a transaction of its own and returned.
+    template <typename T, typename Work>
+    Result<T> forSyncingDevice(const Device &device, const QString &action, Work &&work)
+    {
+        const auto locked = lock();
+        std::optional<Error> refusal;
+        QString userId;
+        auto result = [&]() -> Result<T> {
+            auto transaction = SqlTransaction::begin(*m_connection);
+            if (!transaction)
+                return transaction.error();
+            auto syncing = syncingDevice(device.id, userId, refusal);
+            if (!syncing)
+                return syncing.error();
+            auto done = work(syncing->first, syncing->second, refusal);
+            if (!done)
+                return done.error();
+            if (auto committed = transaction->commit(); !committed)
+                return committed.error();
+            return done;
+        }();
+        if (refusal)
+            return refuse(*refusal, userId, device.id, action);
+        return result;
+    }
     /// Records a refusal in its own transaction (the refused call's was rolled back) and
     /// returns the error to give the caller.
     Error refuse(

@@ -1,3 +1,4 @@
+#include "catchhelpers.h"
 #include "server/sqlcipherstorage.h"
 #include "store/store.h"
 
@@ -17,16 +18,10 @@
 // DOORSTEP_TEST_SEED repeats a run; DOORSTEP_TEST_STEPS makes it longer.
 
 using namespace doorstep;
+using namespace doorstep::test;
 
 namespace
 {
-
-quint32 testSeed()
-{
-    bool ok = false;
-    const quint32 fixed = qEnvironmentVariable("DOORSTEP_TEST_SEED").toUInt(&ok);
-    return ok ? fixed : std::random_device {}();
-}
 
 int testSteps()
 {
@@ -41,19 +36,6 @@ const QString AppVersion = QStringLiteral("1.0.0");
 const QString Amara = QStringLiteral("amara");
 const QString Tom = QStringLiteral("tom");
 const QString Priya = QStringLiteral("priya");
-
-template <typename T> T require(Result<T> result)
-{
-    INFO((result ? QString() : result.error().message).toStdString());
-    REQUIRE(result.ok());
-    return std::move(result.value());
-}
-
-void requireOk(const Result<void> &result)
-{
-    INFO((result ? QString() : result.error().message).toStdString());
-    REQUIRE(result.ok());
-}
 
 /// One tablet: its store (closed and opened again by a crash), clock and sync position.
 struct Replica {

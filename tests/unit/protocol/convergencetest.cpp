@@ -1,3 +1,4 @@
+#include "catchhelpers.h"
 #include "protocol/fieldmerge.h"
 #include "protocol/hybridlogicalclock.h"
 #include "protocol/syncmessages.h"
@@ -17,16 +18,10 @@
 // has synced cleanly they all hold the same values, and nothing anyone wrote is lost.
 
 using namespace doorstep;
+using namespace doorstep::test;
 
 namespace
 {
-
-quint32 testSeed()
-{
-    bool ok = false;
-    const quint32 fixed = qEnvironmentVariable("DOORSTEP_TEST_SEED").toUInt(&ok);
-    return ok ? fixed : std::random_device {}();
-}
 
 constexpr qint64 Day = 24 * 60 * 60 * 1000;
 const QString Notes = QStringLiteral("notes"); // free text
@@ -274,9 +269,9 @@ struct World {
             return;
         if (faults.enabled && chance(faults.drop))
             return; // lost on the way: the server saw nothing
-        sync::PushReply reply = server.push(r.device, { batch });
+        sync::PushReply reply = server.push(r.device, { batch, {} });
         if (faults.enabled && chance(faults.duplicate))
-            reply = server.push(r.device, { batch });
+            reply = server.push(r.device, { batch, {} });
         if (faults.enabled && chance(faults.crashBeforeAck))
             return; // committed on the server, but the device never heard
         r.clock.receive(reply.serverHlc);
@@ -285,7 +280,7 @@ struct World {
 
     void pull(Replica &r)
     {
-        const sync::PullReply reply = server.pull({ r.cursor, 1 + pick(8) });
+        const sync::PullReply reply = server.pull({ r.cursor, 1 + pick(8), {} });
         pulledOps += reply.ops.size();
         expectedPulledOps += std::min<qint64>(server.log.size() - r.cursor, reply.ops.size());
         if (faults.enabled && chance(faults.drop))
@@ -425,7 +420,7 @@ TEST_CASE("Applying a pulled batch twice changes nothing", "[protocol]")
             world.push(r);
     }
     Replica &reader = world.replicas.back();
-    const sync::PullReply reply = world.server.pull({ 0, 5000 });
+    const sync::PullReply reply = world.server.pull({ 0, 5000, {} });
     reader.applyPulled(reply, world.random, false);
     const auto once = reader.ops.resolved();
     const auto idsOnce = reader.ops.ids;

@@ -321,8 +321,8 @@ TEST_CASE("A push request without ops survives encoding and decoding", "[protoco
 
 TEST_CASE("A pushed reply survives encoding and decoding", "[protocol]")
 {
-    for (const PushReply &reply : { PushReply {}, PushReply { 42, Hlc(1'700'000'000'000, 7) },
-             PushReply { Int64Max, Hlc::fromPacked(Int64Max) } }) {
+    for (const PushReply &reply : { PushReply {}, PushReply { 42, Hlc(1'700'000'000'000, 7), 0 },
+             PushReply { Int64Max, Hlc::fromPacked(Int64Max), Int64Max } }) {
         const auto decoded = SyncCodec::decodePushReply(SyncCodec::encode(reply));
         REQUIRE(decoded.ok());
         CHECK(decoded->acked == reply.acked);
@@ -332,8 +332,8 @@ TEST_CASE("A pushed reply survives encoding and decoding", "[protocol]")
 
 TEST_CASE("A pull request survives encoding and decoding", "[protocol]")
 {
-    for (const PullRequest &request :
-        { PullRequest {}, PullRequest { 0, 1 }, PullRequest { Int64Max, 5000, { 7, Int64Max } } }) {
+    for (const PullRequest &request : { PullRequest {}, PullRequest { 0, 1, {} },
+             PullRequest { Int64Max, 5000, { 7, Int64Max } } }) {
         const auto decoded = SyncCodec::decodePullRequest(SyncCodec::encode(request));
         REQUIRE(decoded.ok());
         CHECK(decoded->cursor == request.cursor);
@@ -401,7 +401,7 @@ TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol
     CHECK(push.value("ops"_L1).toArray().at(1).toMap().value("value"_L1).toInteger() == -42);
 
     const QCborMap pushed
-        = QCborValue::fromCbor(SyncCodec::encode(PushReply { 3, Hlc(1, 2) })).toMap();
+        = QCborValue::fromCbor(SyncCodec::encode(PushReply { 3, Hlc(1, 2), 0 })).toMap();
     CHECK(mapKeys(pushed) == QStringList { u"v"_s, u"type"_s, u"acked"_s, u"hlc"_s, u"audited"_s });
     CHECK(pushed.value("type"_L1).toString() == u"pushed"_s);
     CHECK(pushed.value("hlc"_L1).toInteger() == Hlc(1, 2).packed());
@@ -945,8 +945,8 @@ TEST_CASE(
     push.ops.append(makeOp(4, QVariant(QByteArray("\0\x01\x02", 3)), { u"tablet-z:1"_s }));
     const QList<QPair<QLatin1StringView, QByteArray>> bodies = {
         { "push"_L1, SyncCodec::encode(push) },
-        { "pushed"_L1, SyncCodec::encode(PushReply { 17, Hlc(1'700'000'000'000, 2) }) },
-        { "pull"_L1, SyncCodec::encode(PullRequest { 99, 250 }) },
+        { "pushed"_L1, SyncCodec::encode(PushReply { 17, Hlc(1'700'000'000'000, 2), 0 }) },
+        { "pull"_L1, SyncCodec::encode(PullRequest { 99, 250, {} }) },
         { "pulled"_L1, SyncCodec::encode(samplePullReply()) },
         { "error"_L1, SyncCodec::encode(ErrorReply { u"scope"_s, u"Not yours."_s }) },
     };

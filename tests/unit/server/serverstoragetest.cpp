@@ -1,3 +1,4 @@
+#include "catchhelpers.h"
 #include "server/sqlcipherstorage.h"
 #include "storagebackends.h"
 #include "store/database.h"
@@ -70,19 +71,6 @@ template <typename Backend> struct Server {
         }
     }
 };
-
-template <typename T> T require(Result<T> result)
-{
-    INFO((result ? QString() : result.error().message).toStdString());
-    REQUIRE(result.ok());
-    return std::move(result.value());
-}
-
-void requireOk(const Result<void> &result)
-{
-    INFO((result ? QString() : result.error().message).toStdString());
-    REQUIRE(result.ok());
-}
 
 QString newId()
 {
@@ -355,7 +343,7 @@ STORAGE_TEST_CASE("A revoked device is still recognised but can neither push nor
     REQUIRE_FALSE(pushed.ok());
     CHECK(pushed.error().code == Error::Code::LockedOut);
     CHECK(pushed.error().message.contains(QStringLiteral("revoked")));
-    auto pulled = s.pull(tablet.device, { 0, 100 }, QStringLiteral("1.2.0"));
+    auto pulled = s.pull(tablet.device, { 0, 100, {} }, QStringLiteral("1.2.0"));
     REQUIRE_FALSE(pulled.ok());
     CHECK(pulled.error().code == Error::Code::LockedOut);
 
@@ -1029,13 +1017,13 @@ STORAGE_TEST_CASE("A pull asking for fewer than 1 or more than 5000 ops is refus
     const Tablet amara = enrol(server, server.amara, "Amara's tablet");
 
     for (int limit : { -1, 0, 5001 }) {
-        auto refused = s.pull(amara.device, { 0, limit }, QStringLiteral("1.2.0"));
+        auto refused = s.pull(amara.device, { 0, limit, {} }, QStringLiteral("1.2.0"));
         REQUIRE_FALSE(refused.ok());
         CHECK(refused.error().code == Error::Code::InvalidArgument);
     }
-    CHECK(s.pull(amara.device, { 0, 1 }, QStringLiteral("1.2.0")).ok());
-    CHECK(s.pull(amara.device, { 0, 5000 }, QStringLiteral("1.2.0")).ok());
-    CHECK_FALSE(s.pull(amara.device, { -1, 100 }, QStringLiteral("1.2.0")).ok());
+    CHECK(s.pull(amara.device, { 0, 1, {} }, QStringLiteral("1.2.0")).ok());
+    CHECK(s.pull(amara.device, { 0, 5000, {} }, QStringLiteral("1.2.0")).ok());
+    CHECK_FALSE(s.pull(amara.device, { -1, 100, {} }, QStringLiteral("1.2.0")).ok());
 }
 
 STORAGE_TEST_CASE(
@@ -1052,7 +1040,7 @@ STORAGE_TEST_CASE(
     requireOk(s.allocate(work.family, server.tom));
     requireOk(s.revokeDevice(tom.device.id));
     server.clock.now = server.clock.now.addSecs(60);
-    REQUIRE_FALSE(s.pull(tom.device, { 0, 100 }, QStringLiteral("1.2.0")).ok());
+    REQUIRE_FALSE(s.pull(tom.device, { 0, 100, {} }, QStringLiteral("1.2.0")).ok());
 
     const QList<ServerStorage::AuditEntry> entries = require(s.audit(100));
     REQUIRE_FALSE(entries.isEmpty());

@@ -103,7 +103,7 @@ template <typename Backend> struct Fixture {
 
 QByteArray pullBody()
 {
-    return sync::SyncCodec::encode(sync::PullRequest { 0, 100 });
+    return sync::SyncCodec::encode(sync::PullRequest { 0, 100, {} });
 }
 
 } // namespace
@@ -226,7 +226,7 @@ QList<Op> newFamily(const QString &deviceId, qint64 firstSeq, qint64 hlcMs)
 
 QByteArray pushBody(const QList<Op> &ops)
 {
-    return sync::SyncCodec::encode(sync::PushRequest { ops });
+    return sync::SyncCodec::encode(sync::PushRequest { ops, {} });
 }
 
 /// `depth` CBOR arrays, each holding the next.
