@@ -64,14 +64,10 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
     }
 
     // The end of the log now: where families start that may have to be sent whole.
-    auto end = cached(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM op_log"));
+    auto end = this->logEnd();
     if (!end)
         return end.error();
-    auto readEnd = readFirst<qint64>(**end, [](const SqlStatement &s) { return s.integer(0); });
-    (*end)->reset();
-    if (!readEnd)
-        return readEnd.error();
-    const qint64 logEnd = readEnd->value_or(0);
+    const qint64 logEnd = *end;
 
     // Families back in scope after the device was told to remove them: whole again, to the
     // end of the log, its own ops included, numbered after everything sent so far.

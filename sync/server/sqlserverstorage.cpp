@@ -233,9 +233,6 @@ ALTER TABLE devices ADD COLUMN audited_through BIGINT NOT NULL DEFAULT 0;
 constexpr qint64 MaxClockAheadMs = 24 * 3600 * 1000LL;
 constexpr int MinPullLimit = 1;
 constexpr int MaxPullLimit = 5000;
-/// A pull reads at most this many log rows per op it may return, so a device that sees
-/// little of a busy log still gets a quick answer and moves its cursor on.
-constexpr int ScanRowsPerOp = 20;
 constexpr qint64 MaxEnrolmentSeconds = 30 * 24 * 3600LL;
 constexpr int EnrolmentCodeDigits = 8;
 constexpr int TokenBytes = 32;
@@ -1274,40 +1271,60 @@ sync::LoggedOp SqlServerStorage::loggedOp(const SqlStatement &s) const
     return logged;
 }
 
-Result<void> SqlServerStorage::tailLog(const Device &device, const User &user,
-    const sync::PullRequest &request, sync::PullReply &reply)
+Result<void> SqlServerStorage::tailLog(
+    const Device &device, const User &, const sync::PullRequest &request, sync::PullReply &reply)
 {
-    const bool isPractitioner = user.role == User::Role::Practitioner;
+    // Only the device's families, which catchUp() has just brought up to its user's scope,
+    // through the family index: a tablet reads its own caseload, not the council's whole
+    // log. Its own ops it has already.
     const qint64 from = reply.cursor;
+    const qint64 room = request.limit - reply.ops.size();
+    auto end = logEnd();
+    if (!end)
+        return end.error();
     auto scan = cached(QStringLiteral(
-        "SELECT l.seq, l.op_id, l.kind, l.record_id, l.field, l.value, l.hlc, l.device_id, "
-        "l.replaces, f.practitioner_id, f.team FROM op_log l JOIN families f ON f.id = "
-        "l.family_id WHERE l.seq > ? ORDER BY l.seq LIMIT ?"));
+        "SELECT seq, op_id, kind, record_id, field, value, hlc, device_id, replaces FROM op_log "
+        "WHERE family_id IN (SELECT family_id FROM device_families WHERE device_id = ? AND "
+        "removed = 0) AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?"));
     if (!scan)
         return scan.error();
-    (*scan)->bind(1, from).bind(2, qint64(request.limit) * ScanRowsPerOp);
+    // One row more than there is room for says whether the device must pull again.
+    (*scan)->bind(1, device.id).bind(2, from).bind(3, device.id).bind(4, room + 1);
+    qint64 taken = 0;
+    bool goesOn = false;
     for (;;) {
         auto row = (*scan)->step();
         if (!row)
             return row.error();
         if (!*row)
             break;
-        const SqlStatement &s = **scan;
-        reply.cursor = s.integer(0);
-        const bool visible = isPractitioner ? s.text(9) == user.id : s.text(10) == user.team;
-        // Its own ops the device has already: sending them back would only cost bytes.
-        if (!visible || s.text(7) == device.id)
-            continue;
-        reply.ops << loggedOp(s);
-        if (reply.ops.size() == request.limit)
+        if (taken == room) {
+            goesOn = true;
             break;
+        }
+        reply.ops << loggedOp(**scan);
+        reply.cursor = reply.ops.constLast().serverSeq;
+        ++taken;
     }
     (*scan)->reset();
-    auto more = logGoesOnAfter(reply.cursor);
-    if (!more)
-        return more.error();
-    reply.more = *more;
+    // Everything the device may see up to the end of the log is in the reply: its cursor
+    // passes the rest (writers are serialised, so nothing can appear below the end later).
+    if (!goesOn)
+        reply.cursor = std::max(from, *end);
+    reply.more = goesOn;
     return {};
+}
+
+Result<qint64> SqlServerStorage::logEnd()
+{
+    auto end = cached(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM op_log"));
+    if (!end)
+        return end.error();
+    auto read = readFirst<qint64>(**end, [](const SqlStatement &s) { return s.integer(0); });
+    (*end)->reset();
+    if (!read)
+        return read.error();
+    return read->value_or(0);
 }
 
 Result<bool> SqlServerStorage::logGoesOnAfter(qint64 seq)

@@ -80,6 +80,8 @@ private:
     /// A row whose first nine columns are op_log's seq, op_id, kind, record_id, field,
     /// value, hlc, device_id and replaces.
     sync::LoggedOp loggedOp(const SqlStatement &s) const;
+    /// The last sequence in the log (0 for none).
+    Result<qint64> logEnd();
     /// Whether the log holds anything after `seq`: a device pulls again while it does.
     Result<bool> logGoesOnAfter(qint64 seq);
     /// The log after `reply.cursor` (where catchUp() said it goes on from) that the device
