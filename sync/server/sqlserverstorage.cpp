@@ -1372,7 +1372,8 @@ Result<sync::PullReply> SqlServerStorage::pull(
                                .arg(request.cursor)
                                .arg(result.cursor);
             if (result.snapshot)
-                what += QStringLiteral("; catching up on families new to the device, to %1 %2")
+                what += QStringLiteral("; some are whole families new to the device (it goes on "
+                                       "from family no. %1, after log op %2)")
                             .arg(result.catchUp.family)
                             .arg(result.catchUp.seq);
             if (auto audited = writeAudit({ at, user.id, device.id, Action::Pull, {}, {},
