@@ -1,7 +1,7 @@
 // Sending this device's own audit to the server: the entries people made here, after the
 // last the server acknowledged (sync/PROTOCOL.md, "audit").
+#include "store/rowreader.h"
 #include "store/store.h"
-#include "store/transaction.h"
 
 namespace doorstep
 {
@@ -15,17 +15,11 @@ Result<QList<sync::DeviceAuditEntry>> Store::unsentAudit(int limit)
     if (!select)
         return select.error();
     (*select)->bind(1, m_auditSentSeq).bind(2, qint64(limit));
-    QList<sync::DeviceAuditEntry> entries;
-    for (;;) {
-        auto row = (*select)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const Statement &s = **select;
-        entries.append({ s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-            s.text(6), s.text(7) });
-    }
+    auto entries = readAll<sync::DeviceAuditEntry>(**select, [](const Statement &s) {
+        RowReader row(s);
+        return sync::DeviceAuditEntry { row.integer(), row.text(), row.text(), row.text(),
+            row.text(), row.text(), row.text(), row.text() };
+    });
     (*select)->reset();
     return entries;
 }

@@ -21,7 +21,8 @@ struct Pending {
 } // namespace
 
 Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
-    const sync::PullRequest &request, const QStringList &removedFamilies, sync::PullReply &reply)
+    const sync::PullRequest &request, const QStringList &removedFamilies, qint64 logEnd,
+    sync::PullReply &reply)
 {
     reply.catchUp = request.catchUp;
 
@@ -62,12 +63,6 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
         if (auto ran = (*told)->bind(3, device.id).bind(4, familyId).run(); !ran)
             return ran.error();
     }
-
-    // The end of the log now: where families start that may have to be sent whole.
-    auto end = this->logEnd();
-    if (!end)
-        return end.error();
-    const qint64 logEnd = *end;
 
     // Families back in scope after the device was told to remove them: whole again, to the
     // end of the log, its own ops included, numbered after everything sent so far.
@@ -155,50 +150,32 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
         "WHERE family_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
     if (!history)
         return history.error();
-    for (qsizetype i = 0; i < pending->size(); ++i) {
-        const Pending &family = pending->at(i);
-        const qint64 after = family.serial == request.catchUp.family ? request.catchUp.seq : 0;
+    for (const Pending &family : std::as_const(*pending)) {
         const qint64 room = request.limit - reply.ops.size();
+        if (room == 0) {
+            reply.more = true; // the next family in the next request
+            return true;
+        }
+        const qint64 after = family.serial == request.catchUp.family ? request.catchUp.seq : 0;
+        const qsizetype before = reply.ops.size();
         // One row more than there is room for says whether the family goes on.
         (*history)->bind(1, family.familyId).bind(2, after).bind(3, family.fromSeq);
         (*history)->bind(4, room + 1);
-        qint64 last = after;
-        bool goesOn = false;
-        for (;;) {
-            auto row = (*history)->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            if (reply.ops.size() == request.limit) {
-                goesOn = true;
-                break;
-            }
-            reply.ops << loggedOp(**history);
-            last = reply.ops.constLast().serverSeq;
-            reply.snapshot = true;
-        }
+        auto goesOn = takeOps(**history, room, reply);
         (*history)->reset();
-        if (goesOn) {
-            reply.catchUp = { family.serial, last };
+        if (!goesOn)
+            return goesOn.error();
+        if (reply.ops.size() > before)
+            reply.snapshot = true;
+        if (*goesOn) {
+            reply.catchUp = { family.serial, reply.ops.constLast().serverSeq };
             reply.more = true;
             return true;
         }
         reply.catchUp = { family.serial + 1, 0 };
-        if (reply.ops.size() == request.limit) {
-            // Full, with this family done: the next request goes on with the next one, or
-            // with the log if this was the last.
-            if (i + 1 < pending->size()) {
-                reply.more = true;
-                return true;
-            }
-            auto more = logGoesOnAfter(reply.cursor);
-            if (!more)
-                return more.error();
-            reply.more = *more;
-            return true;
-        }
     }
+    // Caught up: the log follows, as far as there is room (none says only whether more is
+    // to come).
     return false;
 }
 

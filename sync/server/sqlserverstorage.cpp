@@ -1271,47 +1271,48 @@ sync::LoggedOp SqlServerStorage::loggedOp(const SqlStatement &s) const
     return logged;
 }
 
+Result<bool> SqlServerStorage::takeOps(
+    SqlStatement &rows, qint64 room, sync::PullReply &reply) const
+{
+    for (qint64 taken = 0;; ++taken) {
+        auto row = rows.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return false;
+        if (taken == room)
+            return true;
+        reply.ops << loggedOp(rows);
+    }
+}
+
 Result<void> SqlServerStorage::tailLog(
-    const Device &device, const User &, const sync::PullRequest &request, sync::PullReply &reply)
+    const Device &device, const sync::PullRequest &request, qint64 logEnd, sync::PullReply &reply)
 {
     // Only the device's families, which catchUp() has just brought up to its user's scope,
     // through the family index: a tablet reads its own caseload, not the council's whole
     // log. Its own ops it has already.
     const qint64 from = reply.cursor;
-    const qint64 room = request.limit - reply.ops.size();
-    auto end = logEnd();
-    if (!end)
-        return end.error();
+    const qsizetype before = reply.ops.size();
     auto scan = cached(QStringLiteral(
         "SELECT seq, op_id, kind, record_id, field, value, hlc, device_id, replaces FROM op_log "
         "WHERE family_id IN (SELECT family_id FROM device_families WHERE device_id = ? AND "
         "removed = 0) AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?"));
     if (!scan)
         return scan.error();
-    // One row more than there is room for says whether the device must pull again.
+    const qint64 room = request.limit - before;
     (*scan)->bind(1, device.id).bind(2, from).bind(3, device.id).bind(4, room + 1);
-    qint64 taken = 0;
-    bool goesOn = false;
-    for (;;) {
-        auto row = (*scan)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        if (taken == room) {
-            goesOn = true;
-            break;
-        }
-        reply.ops << loggedOp(**scan);
-        reply.cursor = reply.ops.constLast().serverSeq;
-        ++taken;
-    }
+    auto goesOn = takeOps(**scan, room, reply);
     (*scan)->reset();
+    if (!goesOn)
+        return goesOn.error();
     // Everything the device may see up to the end of the log is in the reply: its cursor
     // passes the rest (writers are serialised, so nothing can appear below the end later).
-    if (!goesOn)
-        reply.cursor = std::max(from, *end);
-    reply.more = goesOn;
+    if (*goesOn)
+        reply.cursor = reply.ops.size() > before ? reply.ops.constLast().serverSeq : from;
+    else
+        reply.cursor = std::max(from, logEnd);
+    reply.more = *goesOn;
     return {};
 }
 
@@ -1325,16 +1326,6 @@ Result<qint64> SqlServerStorage::logEnd()
     if (!read)
         return read.error();
     return read->value_or(0);
-}
-
-Result<bool> SqlServerStorage::logGoesOnAfter(qint64 seq)
-{
-    auto after = cached(QStringLiteral("SELECT 1 FROM op_log WHERE seq > ? LIMIT 1"));
-    if (!after)
-        return after.error();
-    auto more = (*after)->bind(1, seq).step();
-    (*after)->reset();
-    return more;
 }
 
 Result<sync::PullReply> SqlServerStorage::pull(
@@ -1355,11 +1346,15 @@ Result<sync::PullReply> SqlServerStorage::pull(
             if (!removed)
                 return removed.error();
             result.removedFamilies = *removed;
-            auto full = catchUp(device, user, request, result.removedFamilies, result);
+            // The end of the log, read once: where new families start and the log stops.
+            auto end = logEnd();
+            if (!end)
+                return end.error();
+            auto full = catchUp(device, user, request, result.removedFamilies, *end, result);
             if (!full)
                 return full.error();
             if (!*full) {
-                if (auto tailed = tailLog(device, user, request, result); !tailed)
+                if (auto tailed = tailLog(device, request, *end, result); !tailed)
                     return tailed.error();
             }
             const QDateTime at = now();

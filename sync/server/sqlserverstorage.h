@@ -73,20 +73,22 @@ private:
     /// Brings the device's record of the families it holds up to date with the user's
     /// scope, then adds to `reply` the ops of families new to it that its cursor has passed,
     /// from the request's catch-up position, and sets `reply.cursor` to where the log goes
-    /// on from (sqlservercatchup.cpp). True when that filled the reply; otherwise the log
-    /// follows in the same reply.
+    /// on from (sqlservercatchup.cpp). `logEnd` is the log's last sequence. True when the
+    /// reply is full and more of those families is to come; otherwise the log follows in
+    /// the same reply.
     Result<bool> catchUp(const Device &device, const User &user, const sync::PullRequest &request,
-        const QStringList &removedFamilies, sync::PullReply &reply);
+        const QStringList &removedFamilies, qint64 logEnd, sync::PullReply &reply);
     /// A row whose first nine columns are op_log's seq, op_id, kind, record_id, field,
     /// value, hlc, device_id and replaces.
     sync::LoggedOp loggedOp(const SqlStatement &s) const;
+    /// Adds the rows of `rows` (as loggedOp() reads them, asked for one more than `room`) to
+    /// `reply`, at most `room` of them; true if a row was left over.
+    Result<bool> takeOps(SqlStatement &rows, qint64 room, sync::PullReply &reply) const;
     /// The last sequence in the log (0 for none).
     Result<qint64> logEnd();
-    /// Whether the log holds anything after `seq`: a device pulls again while it does.
-    Result<bool> logGoesOnAfter(qint64 seq);
     /// The log after `reply.cursor` (where catchUp() said it goes on from) that the device
-    /// may see, added to `reply` up to the request's limit.
-    Result<void> tailLog(const Device &device, const User &user, const sync::PullRequest &request,
+    /// may see, added to `reply` up to the request's limit; `logEnd` as for catchUp().
+    Result<void> tailLog(const Device &device, const sync::PullRequest &request, qint64 logEnd,
         sync::PullReply &reply);
     Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
     Result<void> writeAudit(const AuditEntry &entry);

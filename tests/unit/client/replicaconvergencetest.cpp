@@ -1,5 +1,6 @@
 #include "catchhelpers.h"
 #include "server/sqlcipherstorage.h"
+#include "store/rowreader.h"
 #include "store/store.h"
 
 #include <QSet>
@@ -62,12 +63,7 @@ struct Replica {
     QStringList ids(const char *sql)
     {
         auto query = require(store->query(QString::fromLatin1(sql)));
-        QStringList found;
-        for (;;) {
-            if (!require(query.step()))
-                return found;
-            found << query.text(0);
-        }
+        return require(readAll<QString>(query, [](const Statement &s) { return s.text(0); }));
     }
 
     /// The family's rows, the ops it holds for them and its conflict versions, as text, to
