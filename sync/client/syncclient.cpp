@@ -129,6 +129,16 @@ void SyncClient::enrol(const QUrl &url, const QByteArray &caPem, const QString &
                 done(Outcome::stopped(Outcome::Problem::Refused, enrolled.error().message));
                 return;
             }
+            // A tablet belongs to one practitioner: its audit names them, and the server takes
+            // only its own user's entries, so a code made for someone else would stop every
+            // sync later. Said now, and nothing kept.
+            if (enrolled->userId != m_store.userId()) {
+                done(Outcome::stopped(Outcome::Problem::Refused,
+                    tr("This code was made for %1, but this tablet belongs to %2. Ask IT to "
+                       "revoke the device it just enrolled and make a code for %2.")
+                        .arg(enrolled->userId, m_store.userId())));
+                return;
+            }
             m_endpoint = { url.toString(), caPem, enrolled->token };
             if (auto kept = m_store.setSyncEndpoint(m_endpoint); !kept) {
                 done(Outcome::stopped(Outcome::Problem::Local, kept.error().message));

@@ -285,3 +285,28 @@ TEST_CASE("What was done on the tablet reaches the server's audit, once", "[sync
     const SyncClient::Outcome second = fixture.sync();
     CHECK(second.requests() == 1);
 }
+
+TEST_CASE("A code made for another practitioner does not enrol the tablet", "[sync]")
+{
+    Fixture fixture;
+    REQUIRE(fixture.storage
+                ->createUser({ QStringLiteral("practitioner-2"), QStringLiteral("Sam Hale"),
+                    server::User::Role::Practitioner, QStringLiteral("north") })
+                .ok());
+    auto created = Store::create(fixture.dir.filePath(QStringLiteral("spare")),
+        QByteArray(Database::KeyBytes, 'k'), QStringLiteral("practitioner-1"));
+    REQUIRE(created.ok());
+    auto code = fixture.storage->createEnrolmentCode(QStringLiteral("practitioner-2"), 3600);
+    REQUIRE(code.ok());
+    SyncClient client(**created, QStringLiteral(DOORSTEP_VERSION));
+    std::optional<SyncClient::Outcome> outcome;
+    client.enrol(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(fixture.port)),
+        fixture.ca.certificatePem, *code, QStringLiteral("Spare tablet"),
+        [&](SyncClient::Outcome given) { outcome = given; });
+    REQUIRE(QTest::qWaitFor([&] { return outcome.has_value(); }, 10000));
+    CHECK_FALSE(outcome->ok);
+    CHECK(outcome->message.contains(QLatin1String("made for practitioner-2")));
+    auto endpoint = (*created)->syncEndpoint();
+    REQUIRE(endpoint.ok());
+    CHECK_FALSE(endpoint->isEnrolled());
+}
