@@ -19,6 +19,7 @@ const char *const Steps[] = {
     "0005_sync.sql",
     "0006_catch_up.sql",
     "0007_audit_sync.sql",
+    "0008_documents.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

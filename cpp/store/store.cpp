@@ -273,13 +273,35 @@ Result<QString> Store::apply(const Change &change)
 
 Result<QStringList> Store::apply(const QList<Change> &changes)
 {
+    return apply(changes, {});
+}
+
+Result<QStringList> Store::apply(const QList<Change> &changes, const QList<QByteArray> &blobs)
+{
     auto write = Write::begin(*this);
     if (!write)
         return write.error();
+    QStringList kept;
+    for (const QByteArray &bytes : blobs) {
+        if (auto stored = keepBlob(bytes); !stored)
+            return stored.error();
+        kept << blobSha256(bytes);
+    }
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
     QStringList ids;
     ids.reserve(changes.size());
     for (const Change &change : changes) {
+        // A document made here is made with its bytes: one that names bytes this store
+        // does not have could never send them.
+        if (change.kind == QLatin1String("document") && change.op == Change::Op::Create) {
+            for (const FieldValue &value : change.fields) {
+                if (value.field == QLatin1String("sha256")
+                    && !kept.contains(value.value.toString().trimmed().toLower()))
+                    return makeError(Error::Code::InvalidArgument,
+                        QStringLiteral("A document must be saved with its content, so nothing "
+                                       "was saved."));
+            }
+        }
         auto id = applyOne(change, now);
         if (!id)
             return id.error();
@@ -419,6 +441,12 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
         if (v.typeId() != QMetaType::QByteArray)
             return invalid(QStringLiteral("binary data"));
         return v.toByteArray();
+    case FieldType::ContentHash: {
+        const QString hash = v.toString().trimmed().toLower();
+        if (!RecordSchema::isContentHash(hash))
+            return invalid(QStringLiteral("a SHA-256 in 64 hex digits"));
+        return hash;
+    }
     }
     return makeError(Error::Code::Internal, QStringLiteral("Unknown field type."));
 }

@@ -95,6 +95,32 @@ public:
     /// of each change, in order (new ids for creates).
     Result<QStringList> apply(const QList<Change> &changes);
     Result<QString> apply(const Change &change);
+    /// The same, keeping with the changes the bytes their documents name (blobs, by
+    /// SHA-256: see blobSha256()); a blob already kept is not kept twice.
+    Result<QStringList> apply(const QList<Change> &changes, const QList<QByteArray> &blobs);
+
+    /// Blobs (sync/PROTOCOL.md, "Blobs"): the bytes a document names, by SHA-256 in hex.
+    static QString blobSha256(QByteArrayView bytes);
+    /// The whole blob, or nullopt when it is not (yet) all here: still coming from the server.
+    Result<std::optional<QByteArray>> blob(const QString &sha256);
+    /// How much of a blob this store holds.
+    struct BlobState {
+        QString sha256;
+        qint64 size = 0;
+        qint64 received = 0;
+    };
+    /// Complete blobs named by live documents that the server does not hold yet.
+    Result<QList<BlobState>> blobsToSend();
+    /// The server holds the whole blob.
+    Result<void> markBlobSent(const QString &sha256);
+    /// Blobs named by live documents that are not all here, with how much has arrived.
+    Result<QList<BlobState>> blobsToFetch();
+    /// Keeps bytes of a blob received from the server at `offset`, which must be where what
+    /// arrived so far ends, in one transaction. Once every byte is here the blob is hashed:
+    /// it is complete if the hash matches; if not, what arrived is discarded and the result
+    /// is an error (the download starts again). Returns what the store now holds.
+    Result<BlobState> keepBlobRange(
+        const QString &sha256, qint64 size, qint64 offset, const QByteArray &bytes);
 
     /// Prepares a read-only query for a repository; any SQL that could write is refused.
     Result<Statement> query(const QString &sql);
@@ -220,6 +246,10 @@ private:
         const QStringList &fields, const QDateTime &now,
         const QString &origin = QStringLiteral("local"));
     enum class Materialised { Written, Unchanged, Held };
+    /// Keeps bytes made on this device as a complete blob, in the caller's transaction.
+    Result<void> keepBlob(const QByteArray &bytes);
+    /// Drops blobs no document names any more (their family left the device).
+    Result<void> dropUnnamedBlobs();
     Result<Materialised> materialise(
         const RecordKindSpec &kind, const QString &recordId, const QDateTime &now);
     Result<bool> exists(const RecordKindSpec &kind, const QString &recordId);

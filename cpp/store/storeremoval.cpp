@@ -97,6 +97,21 @@ Result<FamilyRemoval> Store::removeFamilyFromDevice(const QString &familyId)
         }
     }
 
+    // So does a document whose bytes the server does not hold yet.
+    auto unsentBlob = cached(QStringLiteral(
+        "SELECT 1 FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE d.id = ? AND "
+        "b.complete = 1 AND b.sent = 0"));
+    if (!unsentBlob)
+        return unsentBlob.error();
+    for (const QString &id : idsByKind.value(QStringLiteral("document"))) {
+        auto row = (*unsentBlob)->bind(1, id).step();
+        (*unsentBlob)->reset();
+        if (!row)
+            return row.error();
+        if (*row)
+            return FamilyRemoval { false, 0 };
+    }
+
     FamilyRemoval removal { true, 0 };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QStringList bookkeeping { QStringLiteral("change_journal"), QStringLiteral("field_clock"),
@@ -128,6 +143,9 @@ Result<FamilyRemoval> Store::removeFamilyFromDevice(const QString &familyId)
                 return audited.error();
         }
     }
+    // The family's documents are gone, and with them the only reason to keep their bytes.
+    if (auto dropped = dropUnnamedBlobs(); !dropped)
+        return dropped.error();
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
     return removal;

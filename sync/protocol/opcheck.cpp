@@ -53,6 +53,10 @@ std::optional<QString> valueProblem(const FieldSpec &spec, const QVariant &value
         if (type != QMetaType::QByteArray)
             return QStringLiteral("must be binary data");
         return std::nullopt;
+    case FieldType::ContentHash:
+        if (!isText || !RecordSchema::isContentHash(value.toString()))
+            return QStringLiteral("must be a SHA-256 in 64 lowercase hex digits");
+        return std::nullopt;
     }
     return QStringLiteral("has a type this store does not know");
 }

@@ -205,6 +205,18 @@ QList<RecordKindSpec> buildKinds()
                 integer("people", 0, 1000, "number of people shared about"),
                 text("consent_ids", "consents shared on"), labelField("file_name", "file name") },
             M::Immutable, 4),
+        // A document kept as it was made (the consent form as signed): its bytes are a blob,
+        // named by their SHA-256 and sent on their own (sync/PROTOCOL.md, "Blobs").
+        kind("document", "documents", "document",
+            { reference("family_id", "family", "family", true),
+                choice("purpose", { "signed_consent", "letter_to_child", "three_houses", "other" },
+                    "document purpose", true),
+                labelField("about_id", "record the document is of"), labelField("title", "title"),
+                choice("media_type", { "application/pdf", "image/png" }, "type of document", true),
+                typed("sha256", FieldType::ContentHash, "content", true),
+                integer("size", 1, MaxBlobBytes, "size in bytes", true),
+                typed("made_at", FieldType::DateTime, "made at", true) },
+            M::Immutable, 8),
     };
 }
 
@@ -232,6 +244,18 @@ const RecordKindSpec *RecordSchema::find(const QString &kind)
             return &spec;
     }
     return nullptr;
+}
+
+bool RecordSchema::isContentHash(const QString &text)
+{
+    if (text.size() != 64)
+        return false;
+    for (const QChar c : text) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
 }
 
 std::optional<FamilyLink> RecordSchema::familyLink(const QString &kind)

@@ -8,6 +8,9 @@
 namespace doorstep
 {
 
+/// The largest blob (a rendered drawing, a PDF) a document may name: 32 MiB.
+constexpr qint64 MaxBlobBytes = 32LL * 1024 * 1024;
+
 /// How the store checks and normalises one field before it is written.
 enum class FieldType {
     Text, ///< free text (merged with conflict versions by sync)
@@ -21,6 +24,7 @@ enum class FieldType {
     NhsNumber, ///< 10 digits with a valid modulus-11 check digit, stored as digits
     Choice, ///< one of a fixed set of words
     Blob,
+    ContentHash, ///< SHA-256 of a blob (sync/PROTOCOL.md, "Blobs"): 64 lowercase hex digits
 };
 
 struct FieldSpec {
@@ -71,6 +75,8 @@ public:
     /// How a kind of record belongs to a family; none for the family itself or an
     /// unknown kind.
     static std::optional<FamilyLink> familyLink(const QString &kind);
+    /// True when text is a SHA-256 as a ContentHash field holds it: 64 lowercase hex digits.
+    static bool isContentHash(const QString &text);
 };
 
 } // namespace doorstep

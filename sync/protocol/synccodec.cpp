@@ -1,5 +1,7 @@
 #include "protocol/synccodec.h"
 
+#include "protocol/recordschema.h"
+
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborStreamReader>
@@ -51,6 +53,13 @@ constexpr QLatin1String Name("name");
 constexpr QLatin1String App("app");
 constexpr QLatin1String Token("token");
 constexpr QLatin1String User("user");
+constexpr QLatin1String Sha256("sha256");
+constexpr QLatin1String Size("size");
+constexpr QLatin1String Offset("offset");
+constexpr QLatin1String Data("data");
+constexpr QLatin1String Length("length");
+constexpr QLatin1String Received("received");
+constexpr QLatin1String Complete("complete");
 } // namespace Key
 
 namespace Type
@@ -62,6 +71,10 @@ constexpr QLatin1String Pulled("pulled");
 constexpr QLatin1String Error("error");
 constexpr QLatin1String Enrol("enrol");
 constexpr QLatin1String Enrolled("enrolled");
+constexpr QLatin1String BlobPut("blob-put");
+constexpr QLatin1String BlobHeld("blob-held");
+constexpr QLatin1String BlobGet("blob-get");
+constexpr QLatin1String BlobRange("blob-range");
 } // namespace Type
 
 constexpr qint64 MaxPullLimit = 5000;
@@ -534,7 +547,8 @@ Result<QList<QCborValue>> decodeBody(QByteArrayView body, const CodecLimits &lim
     if (sent != type) {
         const bool known = sent == Type::Push || sent == Type::Pushed || sent == Type::Pull
             || sent == Type::Pulled || sent == Type::Error || sent == Type::Enrol
-            || sent == Type::Enrolled;
+            || sent == Type::Enrolled || sent == Type::BlobPut || sent == Type::BlobHeld
+            || sent == Type::BlobGet || sent == Type::BlobRange;
         if (!known)
             return invalid(QStringLiteral("Expected a body of type \"%1\", but the body's type "
                                           "is not one this protocol has.")
@@ -616,6 +630,42 @@ Result<QList<DeviceAuditEntry>> auditFromCbor(
     return made;
 }
 
+/// Blob bodies carry a range of bytes, longer than any other string a body holds.
+CodecLimits blobLimits(CodecLimits limits)
+{
+    limits.maxStringBytes = std::max<qsizetype>(limits.maxStringBytes, MaxBlobRangeBytes);
+    return limits;
+}
+
+Result<QString> sha256Of(const QCborValue &value, const QString &where)
+{
+    if (!value.isString() || !RecordSchema::isContentHash(value.toString()))
+        return wrongType(where, Key::Sha256, "a SHA-256 in 64 lowercase hex digits");
+    return value.toString();
+}
+
+Result<qint64> blobSizeOf(const QCborValue &value, const QString &where)
+{
+    auto size = countOf(value, Key::Size, where);
+    if (size.ok() && (*size < 1 || *size > MaxBlobBytes))
+        return invalid(QStringLiteral("In %1, \"size\" must be between 1 and %2 bytes.")
+                           .arg(where)
+                           .arg(MaxBlobBytes));
+    return size;
+}
+
+Result<QByteArray> bytesOf(const QCborValue &value, const QString &where)
+{
+    if (!value.isByteArray())
+        return wrongType(where, Key::Data, "bytes");
+    const QByteArray data = value.toByteArray();
+    if (data.size() > MaxBlobRangeBytes)
+        return invalid(QStringLiteral("In %1, \"data\" holds more than %2 bytes.")
+                           .arg(where)
+                           .arg(MaxBlobRangeBytes));
+    return data;
+}
+
 } // namespace
 
 QByteArray SyncCodec::encode(const PushRequest &request)
@@ -692,6 +742,42 @@ QByteArray SyncCodec::encode(const EnrolReply &reply)
     body.insert(Key::Token, reply.token);
     body.insert(Key::User, reply.userId);
     return encodeBody(Type::Enrolled, body);
+}
+
+QByteArray SyncCodec::encode(const BlobPutRequest &request)
+{
+    QCborMap body;
+    body.insert(Key::Sha256, request.sha256);
+    body.insert(Key::Size, request.size);
+    body.insert(Key::Offset, request.offset);
+    body.insert(Key::Data, request.data);
+    return encodeBody(Type::BlobPut, body);
+}
+
+QByteArray SyncCodec::encode(const BlobPutReply &reply)
+{
+    QCborMap body;
+    body.insert(Key::Received, reply.received);
+    body.insert(Key::Complete, reply.complete);
+    return encodeBody(Type::BlobHeld, body);
+}
+
+QByteArray SyncCodec::encode(const BlobGetRequest &request)
+{
+    QCborMap body;
+    body.insert(Key::Sha256, request.sha256);
+    body.insert(Key::Offset, request.offset);
+    body.insert(Key::Length, request.length);
+    return encodeBody(Type::BlobGet, body);
+}
+
+QByteArray SyncCodec::encode(const BlobGetReply &reply)
+{
+    QCborMap body;
+    body.insert(Key::Size, reply.size);
+    body.insert(Key::Offset, reply.offset);
+    body.insert(Key::Data, reply.data);
+    return encodeBody(Type::BlobRange, body);
 }
 
 Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const CodecLimits &limits)
@@ -894,6 +980,112 @@ Result<ErrorReply> SyncCodec::decodeErrorReply(QByteArrayView body, const CodecL
     if (!message)
         return message.error();
     reply.message = *message;
+    return reply;
+}
+
+Result<BlobPutRequest> SyncCodec::decodeBlobPutRequest(
+    QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, blobLimits(limits), Type::BlobPut,
+        { Key::Version, Key::Type, Key::Sha256, Key::Size, Key::Offset, Key::Data });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the blob-put body");
+    BlobPutRequest request;
+    auto sha256 = sha256Of(fields->at(2), where);
+    if (!sha256)
+        return sha256.error();
+    request.sha256 = *sha256;
+    auto size = blobSizeOf(fields->at(3), where);
+    if (!size)
+        return size.error();
+    request.size = *size;
+    auto offset = countOf(fields->at(4), Key::Offset, where);
+    if (!offset)
+        return offset.error();
+    request.offset = *offset;
+    auto data = bytesOf(fields->at(5), where);
+    if (!data)
+        return data.error();
+    request.data = *data;
+    if (request.offset > request.size || request.data.size() > request.size - request.offset)
+        return invalid(
+            QStringLiteral("In %1, the bytes sent run past the blob's size.").arg(where));
+    return request;
+}
+
+Result<BlobPutReply> SyncCodec::decodeBlobPutReply(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(
+        body, limits, Type::BlobHeld, { Key::Version, Key::Type, Key::Received, Key::Complete });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the blob-held body");
+    BlobPutReply reply;
+    auto received = countOf(fields->at(2), Key::Received, where);
+    if (!received)
+        return received.error();
+    reply.received = *received;
+    auto complete = boolOf(fields->at(3), Key::Complete, where);
+    if (!complete)
+        return complete.error();
+    reply.complete = *complete;
+    return reply;
+}
+
+Result<BlobGetRequest> SyncCodec::decodeBlobGetRequest(
+    QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, limits, Type::BlobGet,
+        { Key::Version, Key::Type, Key::Sha256, Key::Offset, Key::Length });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the blob-get body");
+    BlobGetRequest request;
+    auto sha256 = sha256Of(fields->at(2), where);
+    if (!sha256)
+        return sha256.error();
+    request.sha256 = *sha256;
+    auto offset = countOf(fields->at(3), Key::Offset, where);
+    if (!offset)
+        return offset.error();
+    if (*offset >= MaxBlobBytes)
+        return invalid(QStringLiteral("In %1, \"offset\" is past the end of any blob.").arg(where));
+    request.offset = *offset;
+    auto length = countOf(fields->at(4), Key::Length, where);
+    if (!length)
+        return length.error();
+    if (*length < 1 || *length > MaxBlobRangeBytes)
+        return invalid(QStringLiteral("In %1, \"length\" must be between 1 and %2.")
+                           .arg(where)
+                           .arg(MaxBlobRangeBytes));
+    request.length = *length;
+    return request;
+}
+
+Result<BlobGetReply> SyncCodec::decodeBlobGetReply(QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(body, blobLimits(limits), Type::BlobRange,
+        { Key::Version, Key::Type, Key::Size, Key::Offset, Key::Data });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the blob-range body");
+    BlobGetReply reply;
+    auto size = blobSizeOf(fields->at(2), where);
+    if (!size)
+        return size.error();
+    reply.size = *size;
+    auto offset = countOf(fields->at(3), Key::Offset, where);
+    if (!offset)
+        return offset.error();
+    reply.offset = *offset;
+    auto data = bytesOf(fields->at(4), where);
+    if (!data)
+        return data.error();
+    reply.data = *data;
+    if (reply.offset > reply.size || reply.data.size() > reply.size - reply.offset)
+        return invalid(
+            QStringLiteral("In %1, the bytes sent run past the blob's size.").arg(where));
     return reply;
 }
 

@@ -33,6 +33,10 @@ public:
     static QByteArray encode(const ErrorReply &reply);
     static QByteArray encode(const EnrolRequest &request);
     static QByteArray encode(const EnrolReply &reply);
+    static QByteArray encode(const BlobPutRequest &request);
+    static QByteArray encode(const BlobPutReply &reply);
+    static QByteArray encode(const BlobGetRequest &request);
+    static QByteArray encode(const BlobGetReply &reply);
 
     static Result<PushRequest> decodePushRequest(
         QByteArrayView body, const CodecLimits &limits = {});
@@ -44,6 +48,15 @@ public:
         QByteArrayView body, const CodecLimits &limits = {});
     static Result<EnrolReply> decodeEnrolReply(QByteArrayView body, const CodecLimits &limits = {});
     static Result<ErrorReply> decodeErrorReply(QByteArrayView body, const CodecLimits &limits = {});
+    /// Blob bodies may carry up to MaxBlobRangeBytes of data, whatever maxStringBytes says.
+    static Result<BlobPutRequest> decodeBlobPutRequest(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<BlobPutReply> decodeBlobPutReply(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<BlobGetRequest> decodeBlobGetRequest(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<BlobGetReply> decodeBlobGetReply(
+        QByteArrayView body, const CodecLimits &limits = {});
 };
 
 } // namespace doorstep::sync

@@ -108,6 +108,40 @@ struct EnrolReply {
     QString userId;
 };
 
+/// The most bytes of a blob one request or reply carries (sync/PROTOCOL.md, "Blobs").
+constexpr qint64 MaxBlobRangeBytes = 1024 * 1024;
+
+/// Client → server: bytes of a blob a document names, from `offset`, which must be where
+/// what the server holds of it ends (`data` empty asks only how far that is).
+struct BlobPutRequest {
+    QString sha256; ///< 64 lowercase hex digits
+    qint64 size = 0; ///< the whole blob's
+    qint64 offset = 0;
+    QByteArray data;
+};
+
+/// Server → client: how many bytes of the blob the server holds from its start, and
+/// whether it holds it all, checked against its SHA-256. After the last bytes, `complete`
+/// false means they did not match: the server discarded them, and `received` is 0.
+struct BlobPutReply {
+    qint64 received = 0;
+    bool complete = false;
+};
+
+/// Client → server: up to `length` bytes of a blob from `offset`.
+struct BlobGetRequest {
+    QString sha256;
+    qint64 offset = 0;
+    qint64 length = MaxBlobRangeBytes;
+};
+
+/// Server → client: bytes of a blob from `offset`, and the whole blob's size.
+struct BlobGetReply {
+    qint64 size = 0;
+    qint64 offset = 0;
+    QByteArray data;
+};
+
 /// Any refusal: a stable word for programs and a sentence for people.
 struct ErrorReply {
     QString code;
