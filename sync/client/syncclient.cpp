@@ -176,6 +176,10 @@ void SyncClient::finish(Outcome outcome)
     outcome.changedKinds = m_running.changedKinds;
     outcome.pushRequests = m_running.pushRequests;
     outcome.pullRequests = m_running.pullRequests;
+    outcome.blobRequests = m_running.blobRequests;
+    outcome.blobsSent = m_running.blobsSent;
+    outcome.blobsReceived = m_running.blobsReceived;
+    outcome.blobProblems = m_running.blobProblems;
     outcome.bodyBytesSent = m_running.bodyBytesSent;
     outcome.bodyBytesReceived = m_running.bodyBytesReceived;
     outcome.localMs = m_running.localMs;
@@ -190,6 +194,10 @@ void SyncClient::finish(Outcome outcome)
                         : tr("%1 families allocated to someone else were removed from this "
                              "tablet.")
                               .arg(outcome.familiesRemoved));
+        if (!outcome.blobProblems.isEmpty())
+            outcome.message += QLatin1Char(' ')
+                + tr("Some documents will move at the next sync: %1")
+                      .arg(outcome.blobProblems.join(QLatin1Char(' ')));
     }
     done(outcome);
 }
@@ -210,8 +218,14 @@ void SyncClient::pushNext()
         return;
     }
     if (outbox->isEmpty() && unsent->isEmpty()) {
+        // Every document is on the server now, so the server takes its bytes.
+        auto blobs = m_store.blobsToSend();
         m_running.localMs += elapsedMs(local);
-        pullNext();
+        if (!blobs) {
+            finish(Outcome::stopped(Outcome::Problem::Local, blobs.error().message));
+            return;
+        }
+        sendBlobs(*blobs);
         return;
     }
     sync::PushRequest request { std::move(*outbox), std::move(*unsent) };
@@ -326,16 +340,156 @@ void SyncClient::pullNext()
             pullNext();
             return;
         }
-        if (auto removed = removeReallocatedFamilies(); !removed) {
-            finish(Outcome::stopped(Outcome::Problem::Local, removed.error().message));
+        m_running.localMs += elapsedMs(handling);
+        afterPull();
+    });
+}
+
+void SyncClient::afterPull()
+{
+    if (auto removed = removeReallocatedFamilies(); !removed) {
+        finish(Outcome::stopped(Outcome::Problem::Local, removed.error().message));
+        return;
+    }
+    // The families that went are gone first: their documents are not fetched.
+    auto blobs = m_store.blobsToFetch();
+    if (!blobs) {
+        finish(Outcome::stopped(Outcome::Problem::Local, blobs.error().message));
+        return;
+    }
+    fetchBlobs(*blobs);
+}
+
+void SyncClient::sendBlobs(QList<Store::BlobState> queue, qint64 offset)
+{
+    if (queue.isEmpty()) {
+        pullNext();
+        return;
+    }
+    const Store::BlobState blob = queue.first();
+    const auto skip = [this, queue](const QString &why) {
+        m_running.blobProblems << why;
+        sendBlobs(queue.mid(1));
+    };
+    sync::BlobPutRequest request { blob.sha256, blob.size, std::max<qint64>(0, offset), {} };
+    if (offset >= 0) {
+        // Read again for each range: the store holds the bytes, the sync holds only one range.
+        auto bytes = m_store.blob(blob.sha256);
+        if (!bytes || !*bytes || (*bytes)->size() != blob.size) {
+            skip(bytes ? tr("A document's content is missing from this tablet.")
+                       : bytes.error().message);
             return;
         }
+        request.data = (*bytes)->mid(offset, sync::MaxBlobRangeBytes);
+    }
+    const QByteArray body = sync::SyncCodec::encode(request);
+    ++m_running.blobRequests;
+    m_running.bodyBytesSent += body.size();
+    const qint64 end = request.offset + request.data.size();
+    const bool asking = offset < 0;
+    post(QStringLiteral("/v1/blob/put"), body,
+        [this, queue, blob, end, asking, skip](QNetworkReply *reply) mutable {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (reply->error() != QNetworkReply::NoError) {
+                // The server's refusal of one document does not hold back the rest.
+                if (status == 400 || status == 403 || status == 404 || status == 409)
+                    skip(failure(reply).message);
+                else
+                    finish(failure(reply));
+                return;
+            }
+            const QByteArray replied = reply->readAll();
+            m_running.bodyBytesReceived += replied.size();
+            auto held = sync::SyncCodec::decodeBlobPutReply(replied);
+            if (!held) {
+                finish(Outcome::stopped(Outcome::Problem::Refused, held.error().message));
+                return;
+            }
+            if (held->complete) {
+                if (auto marked = m_store.markBlobSent(blob.sha256); !marked) {
+                    finish(Outcome::stopped(Outcome::Problem::Local, marked.error().message));
+                    return;
+                }
+                ++m_running.blobsSent;
+                queue.removeFirst();
+                sendBlobs(queue);
+                return;
+            }
+            if (!asking && end == blob.size) {
+                skip(tr("The server found a document's content did not match its check; it "
+                        "will be sent again."));
+                return;
+            }
+            // Only onwards: a server that does not move cannot keep the tablet sending.
+            if (held->received >= blob.size || (!asking && held->received < end)) {
+                skip(tr("The server did not take a document's content."));
+                return;
+            }
+            sendBlobs(queue, held->received);
+        });
+}
+
+void SyncClient::fetchBlobs(QList<Store::BlobState> queue)
+{
+    if (queue.isEmpty()) {
         auto noted = m_store.noteSyncedAt(QDateTime::currentDateTimeUtc());
-        m_running.localMs += elapsedMs(handling);
         if (!noted)
             finish(Outcome::stopped(Outcome::Problem::Local, noted.error().message));
         else
             finish(Outcome::succeeded());
+        return;
+    }
+    const Store::BlobState blob = queue.first();
+    const sync::BlobGetRequest request { blob.sha256, blob.received, sync::MaxBlobRangeBytes };
+    const QByteArray body = sync::SyncCodec::encode(request);
+    ++m_running.blobRequests;
+    m_running.bodyBytesSent += body.size();
+    post(QStringLiteral("/v1/blob/get"), body, [this, queue, blob](QNetworkReply *reply) mutable {
+        const auto skip = [&](const QString &why) {
+            if (!why.isEmpty())
+                m_running.blobProblems << why;
+            queue.removeFirst();
+            fetchBlobs(queue);
+        };
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError) {
+            // 404: its author's tablet has not sent it yet; a later sync fetches it.
+            if (status == 404)
+                skip({});
+            else if (status == 400 || status == 403)
+                skip(failure(reply).message);
+            else
+                finish(failure(reply));
+            return;
+        }
+        const QByteArray replied = reply->readAll();
+        m_running.bodyBytesReceived += replied.size();
+        auto range = sync::SyncCodec::decodeBlobGetReply(replied);
+        if (!range) {
+            finish(Outcome::stopped(Outcome::Problem::Refused, range.error().message));
+            return;
+        }
+        if (range->offset != blob.received || range->size != blob.size || range->data.isEmpty()) {
+            skip(tr("The server sent a document's content in a form this tablet did not ask "
+                    "for."));
+            return;
+        }
+        auto kept = m_store.keepBlobRange(blob.sha256, blob.size, range->offset, range->data);
+        if (!kept) {
+            if (kept.error().code == Error::Code::Damaged
+                || kept.error().code == Error::Code::InvalidArgument)
+                skip(kept.error().message);
+            else
+                finish(Outcome::stopped(Outcome::Problem::Local, kept.error().message));
+            return;
+        }
+        if (kept->received == kept->size) {
+            ++m_running.blobsReceived;
+            queue.removeFirst();
+        } else {
+            queue.first().received = kept->received;
+        }
+        fetchBlobs(queue);
     });
 }
 

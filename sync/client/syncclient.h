@@ -16,9 +16,11 @@ namespace doorstep
 
 /// The tablet's side of sync (sync/PROTOCOL.md) over one keep-alive HTTPS connection to
 /// the server it was enrolled with, trusting only the council CA it was given then. A sync
-/// pushes the outbox in batches, each acknowledged before the next, then pulls until the
-/// server has nothing more; every pulled batch is applied with its cursor in one local
-/// transaction, so a sync cut off anywhere resumes where it stopped.
+/// pushes the outbox in batches, each acknowledged before the next, sends the bytes of its
+/// documents in ranges, then pulls until the server has nothing more and fetches the bytes
+/// of documents it received; every pulled batch is applied with its cursor, and every range
+/// received is kept, in one local transaction, so a sync cut off anywhere resumes where it
+/// stopped.
 class SyncClient : public QObject
 {
     Q_OBJECT
@@ -48,9 +50,16 @@ public:
         /// bodies (HTTP headers, TLS and its handshake come on top).
         int pushRequests = 0;
         int pullRequests = 0;
+        int blobRequests = 0;
         qint64 bodyBytesSent = 0;
         qint64 bodyBytesReceived = 0;
-        int requests() const { return pushRequests + pullRequests; }
+        int requests() const { return pushRequests + pullRequests + blobRequests; }
+        /// Documents whose bytes this sync sent whole, and fetched whole.
+        int blobsSent = 0;
+        int blobsReceived = 0;
+        /// Documents whose bytes could not move this time, each with why; a later sync
+        /// tries again. They do not fail the sync: every record moved.
+        QStringList blobProblems;
         /// Of the sync's time, what the tablet itself spent: its store and the codec.
         double localMs = 0;
 
@@ -106,6 +115,13 @@ private:
     /// The outbox and the tablet's audit entries the server does not hold yet.
     void pushNext();
     void pullNext();
+    /// Sends the first blob of `queue` from `offset` (-1: first ask the server how much of
+    /// it it holds), then the rest, then pulls.
+    void sendBlobs(QList<Store::BlobState> queue, qint64 offset = -1);
+    /// Fetches the rest of the first blob of `queue`, then the rest, then ends the sync.
+    void fetchBlobs(QList<Store::BlobState> queue);
+    /// After the last pull: removes reallocated families, fetches blobs, notes the time.
+    void afterPull();
     void finish(Outcome outcome);
     /// Removes the families reallocated away whose work has all been sent; the rest stay
     /// until a later sync has sent it.

@@ -99,12 +99,27 @@ public:
         const QList<sync::DeviceAuditEntry> &entries, const QString &appVersion)
         = 0;
 
+    /// Keeps bytes of a blob (sync/PROTOCOL.md, "Blobs") from the request's offset, which
+    /// must be where what the server holds of it ends; otherwise, or with no bytes, only says
+    /// how far that is. Once every byte is here the server hashes them: complete if they
+    /// match, discarded (received 0) if not. Only a blob a document of a family in the
+    /// user's scope names (or one the user held when it was pushed) may be sent: NotFound
+    /// otherwise.
+    virtual Result<sync::BlobPutReply> putBlob(
+        const Device &device, const sync::BlobPutRequest &request, const QString &appVersion)
+        = 0;
+    /// Bytes of a complete blob a document of a family in the user's scope names; NotFound
+    /// for any other, or one the server does not yet hold whole.
+    virtual Result<sync::BlobGetReply> getBlob(
+        const Device &device, const sync::BlobGetRequest &request, const QString &appVersion)
+        = 0;
+
     /// Audit entries (newest first): who, which device, what action, which record, when.
     struct AuditEntry {
         QDateTime at;
         QString userId;
         QString deviceId;
-        QString action; ///< push, pull, enrol, revoke, allocate, refused
+        QString action; ///< push, pull, blob put, blob get, enrol, revoke, allocate, refused
         QString recordKind;
         QString recordId;
         QString detail;

@@ -133,6 +133,32 @@ CREATE INDEX op_log_by_family ON op_log (family_id, seq);
 -- Every audit entry of the device up to this sequence of its own is in audit_log.
 ALTER TABLE devices ADD COLUMN audited_through INTEGER NOT NULL DEFAULT 0;
 )sql",
+    R"sql(
+-- Blobs (sync/PROTOCOL.md, "Blobs"): the bytes a document names, by SHA-256, kept in the
+-- chunks they arrived in, complete once every byte is here and the hash matches.
+-- blob_families: which families' documents name a blob, so only devices of users who may
+-- read one of those families may send or read it.
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    received INTEGER NOT NULL,
+    complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    started_at TEXT NOT NULL,
+    started_by TEXT NOT NULL
+);
+CREATE TABLE blob_chunks (
+    sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+    position INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (sha256, position)
+);
+CREATE TABLE blob_families (
+    sha256 TEXT NOT NULL,
+    family_id TEXT NOT NULL REFERENCES families (id),
+    PRIMARY KEY (sha256, family_id)
+);
+)sql",
 };
 // The same tables in PostgreSQL's types: BYTEA for BLOB, identity columns for AUTOINCREMENT
 // (a sequence never hands a number out twice either), and an op's value, which SQLite keeps
@@ -228,6 +254,28 @@ CREATE TABLE device_families (
 CREATE INDEX op_log_by_family ON op_log (family_id, seq);
 ALTER TABLE devices ADD COLUMN audited_through BIGINT NOT NULL DEFAULT 0;
 )sql",
+    R"sql(
+CREATE TABLE blobs (
+    sha256 TEXT COLLATE "C" PRIMARY KEY,
+    size BIGINT NOT NULL,
+    received BIGINT NOT NULL,
+    complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    started_at TEXT COLLATE "C" NOT NULL,
+    started_by TEXT COLLATE "C" NOT NULL
+);
+CREATE TABLE blob_chunks (
+    sha256 TEXT COLLATE "C" NOT NULL REFERENCES blobs (sha256),
+    position BIGINT NOT NULL,
+    bytes BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (sha256, position)
+);
+CREATE TABLE blob_families (
+    sha256 TEXT COLLATE "C" NOT NULL,
+    family_id TEXT COLLATE "C" NOT NULL REFERENCES families (id),
+    PRIMARY KEY (sha256, family_id)
+);
+)sql",
 };
 
 constexpr qint64 MaxClockAheadMs = 24 * 3600 * 1000LL;
@@ -238,6 +286,8 @@ constexpr int EnrolmentCodeDigits = 8;
 constexpr int TokenBytes = 32;
 
 const QString FamilyKind = QStringLiteral("family");
+const QString DocumentKind = QStringLiteral("document");
+const QString DocumentContentField = QStringLiteral("sha256");
 const QString Practitioner = QStringLiteral("practitioner");
 const QString Supervisor = QStringLiteral("supervisor");
 const QString Team = QStringLiteral("team");
@@ -529,14 +579,14 @@ Result<void> SqlServerStorage::writeAudit(const AuditEntry &entry)
     return (*insert)->run();
 }
 
-Error SqlServerStorage::refuse(
-    const Error &error, const QString &userId, const QString &deviceId, const QString &action)
+Error SqlServerStorage::refuse(const Error &error, const QString &userId, const QString &deviceId,
+    const QString &action, const QString &recordKind, const QString &recordId)
 {
     qCInfo(lcServerStorage) << "refused" << action << "for device" << deviceId;
     auto transaction = SqlTransaction::begin(*m_connection);
     if (!transaction)
         return error;
-    AuditEntry entry { now(), userId, deviceId, Action::Refused, {}, {},
+    AuditEntry entry { now(), userId, deviceId, Action::Refused, recordKind, recordId,
         QStringLiteral("%1: %2").arg(action, error.message) };
     if (auto audited = writeAudit(entry); !audited) {
         qCWarning(lcServerStorage) << "could not audit a refusal:" << audited.error().message;
@@ -1200,6 +1250,10 @@ Result<PushOutcome> SqlServerStorage::push(
                 (*insert)->bind(9, fresh.familyId).bind(10, logged);
                 if (auto ran = (*insert)->run(); !ran)
                     return ran.error();
+                if (op.kind == DocumentKind && op.field == DocumentContentField) {
+                    if (auto named = nameBlob(op.value.toString(), fresh.familyId); !named)
+                        return named.error();
+                }
                 sequences << fresh.sequence;
                 const QString key = recordKey(op.kind, op.recordId);
                 if (!opsPerRecord.contains(key))

@@ -39,6 +39,10 @@ public:
         const Device &device, const sync::PullRequest &request, const QString &appVersion) override;
     Result<qint64> recordDeviceAudit(const Device &device,
         const QList<sync::DeviceAuditEntry> &entries, const QString &appVersion) override;
+    Result<sync::BlobPutReply> putBlob(const Device &device, const sync::BlobPutRequest &request,
+        const QString &appVersion) override;
+    Result<sync::BlobGetReply> getBlob(const Device &device, const sync::BlobGetRequest &request,
+        const QString &appVersion) override;
     Result<QList<AuditEntry>> audit(int limit) override;
 
 protected:
@@ -90,13 +94,24 @@ private:
     /// may see, added to `reply` up to the request's limit; `logEnd` as for catchUp().
     Result<void> tailLog(const Device &device, const sync::PullRequest &request, qint64 logEnd,
         sync::PullReply &reply);
+    /// Notes that a document of the family names the blob (sqlserverblobs.cpp).
+    Result<void> nameBlob(const QString &sha256, const QString &familyId);
+    /// Whether a document of a family in the user's scope names the blob; with
+    /// `orHeldBefore`, also one of a family the user held before (whose late work the server
+    /// still takes).
+    Result<bool> blobInScope(const User &user, const QString &sha256, bool orHeldBefore);
+    Result<void> setBlobState(const QString &sha256, qint64 size, qint64 received, bool complete);
+    /// The blob's bytes in [from, to), from its chunks.
+    Result<QByteArray> blobBytes(const QString &sha256, qint64 from, qint64 to);
     Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
     Result<void> writeAudit(const AuditEntry &entry);
     /// The body of a push, pull or audit: `work(device, user, refusal)` runs for the device
     /// as stored and its user in one transaction, committed if it succeeds; a refusal it
-    /// sets (or a revoked device) is audited in a transaction of its own and returned.
+    /// sets (or a revoked device) is audited in a transaction of its own, naming the record
+    /// asked for if there is one, and returned.
     template <typename T, typename Work>
-    Result<T> forSyncingDevice(const Device &device, const QString &action, Work &&work)
+    Result<T> forSyncingDevice(const Device &device, const QString &action, Work &&work,
+        const QString &recordKind = {}, const QString &recordId = {})
     {
         const auto locked = lock();
         std::optional<Error> refusal;
@@ -116,13 +131,13 @@ private:
             return done;
         }();
         if (refusal)
-            return refuse(*refusal, userId, device.id, action);
+            return refuse(*refusal, userId, device.id, action, recordKind, recordId);
         return result;
     }
     /// Records a refusal in its own transaction (the refused call's was rolled back) and
     /// returns the error to give the caller.
-    Error refuse(
-        const Error &error, const QString &userId, const QString &deviceId, const QString &action);
+    Error refuse(const Error &error, const QString &userId, const QString &deviceId,
+        const QString &action, const QString &recordKind = {}, const QString &recordId = {});
 
     std::unique_ptr<SqlConnection> m_connection;
     std::function<QDateTime()> m_clock;

@@ -78,6 +78,10 @@ SyncService::SyncService(ServerStorage &storage, Options options, QObject *paren
         [this](const QHttpServerRequest &request) { return push(request); });
     m_http.route(QStringLiteral("/v1/pull"), QHttpServerRequest::Method::Post,
         [this](const QHttpServerRequest &request) { return pull(request); });
+    m_http.route(QStringLiteral("/v1/blob/put"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest &request) { return putBlob(request); });
+    m_http.route(QStringLiteral("/v1/blob/get"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest &request) { return getBlob(request); });
     m_http.afterRequest([](QHttpServerResponse &&response) {
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         return std::move(response);
@@ -226,6 +230,36 @@ QHttpServerResponse SyncService::pull(const QHttpServerRequest &request)
     if (!pulled)
         return storageRefusal(pulled.error());
     return reply(sync::SyncCodec::encode(*pulled));
+}
+
+QHttpServerResponse SyncService::putBlob(const QHttpServerRequest &request)
+{
+    auto found = device(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&found))
+        return std::move(*refused);
+    auto body = sync::SyncCodec::decodeBlobPutRequest(request.body());
+    if (!body)
+        return storageRefusal(body.error());
+    auto held = m_storage.putBlob(
+        std::get<Device>(found), *body, QString::fromLatin1(header(request, "X-Doorstep-App")));
+    if (!held)
+        return storageRefusal(held.error());
+    return reply(sync::SyncCodec::encode(*held));
+}
+
+QHttpServerResponse SyncService::getBlob(const QHttpServerRequest &request)
+{
+    auto found = device(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&found))
+        return std::move(*refused);
+    auto body = sync::SyncCodec::decodeBlobGetRequest(request.body());
+    if (!body)
+        return storageRefusal(body.error());
+    auto range = m_storage.getBlob(
+        std::get<Device>(found), *body, QString::fromLatin1(header(request, "X-Doorstep-App")));
+    if (!range)
+        return storageRefusal(range.error());
+    return reply(sync::SyncCodec::encode(*range));
 }
 
 } // namespace doorstep::server

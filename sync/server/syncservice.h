@@ -18,10 +18,10 @@ namespace doorstep::server
 
 class GuardedSslServer;
 
-/// The HTTPS API of doorstep-server (sync/PROTOCOL.md): POST /v1/enrol, /v1/push and
-/// /v1/pull with CBOR bodies, over TLS 1.2 or later only. Every request is checked before
-/// it reaches the storage: the body's size (413), its type (415), the app's version (426),
-/// the device's token (401; 410 for a revoked device, which must wipe itself) and the
+/// The HTTPS API of doorstep-server (sync/PROTOCOL.md): POST /v1/enrol, /v1/push, /v1/pull,
+/// /v1/blob/put and /v1/blob/get with CBOR bodies, over TLS 1.2 or later only. Every request is
+/// checked before it reaches the storage: the body's size (413), its type (415), the app's version
+/// (426), the device's token (401; 410 for a revoked device, which must wipe itself) and the
 /// device's rate (429). Whatever is refused changes nothing and gets an error body saying
 /// why in plain words.
 class SyncService : public QObject
@@ -49,6 +49,8 @@ private:
     QHttpServerResponse enrol(const QHttpServerRequest &request);
     QHttpServerResponse push(const QHttpServerRequest &request);
     QHttpServerResponse pull(const QHttpServerRequest &request);
+    QHttpServerResponse putBlob(const QHttpServerRequest &request);
+    QHttpServerResponse getBlob(const QHttpServerRequest &request);
 
     /// The checks every request passes first; a response if it is refused.
     std::optional<QHttpServerResponse> refusedBeforeReading(

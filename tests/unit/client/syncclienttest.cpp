@@ -310,3 +310,46 @@ TEST_CASE("A code made for another practitioner does not enrol the tablet", "[sy
     REQUIRE(endpoint.ok());
     CHECK_FALSE(endpoint->isEnrolled());
 }
+
+TEST_CASE("A document's bytes go to the server and on to the other tablet, in ranges", "[sync]")
+{
+    Fixture fixture;
+    auto second = fixture.secondTablet();
+    auto family = fixture.store->apply(Change::create(
+        QStringLiteral("family"), { { QStringLiteral("family_name"), QStringLiteral("Okafor") } }));
+    REQUIRE(family.ok());
+    // Larger than one range, so it takes three each way.
+    QByteArray form(2 * sync::MaxBlobRangeBytes + 12'345, Qt::Uninitialized);
+    for (qsizetype i = 0; i < form.size(); ++i)
+        form[i] = char((i * 7919) >> 3);
+    const QString hash = Store::blobSha256(form);
+    auto document = fixture.store->apply(
+        { Change::create(QStringLiteral("document"),
+            { { QStringLiteral("family_id"), *family },
+                { QStringLiteral("purpose"), QStringLiteral("signed_consent") },
+                { QStringLiteral("media_type"), QStringLiteral("application/pdf") },
+                { QStringLiteral("sha256"), hash }, { QStringLiteral("size"), qint64(form.size()) },
+                { QStringLiteral("made_at"), QStringLiteral("2026-03-04T10:30:00Z") } }) },
+        { form });
+    REQUIRE(document.ok());
+
+    const SyncClient::Outcome sent = fixture.sync();
+    CHECK(sent.blobsSent == 1);
+    // One request asks how far the server has it, then three ranges.
+    CHECK(sent.blobRequests == 4);
+    CHECK(sent.blobProblems.isEmpty());
+    auto toSend = fixture.store->blobsToSend();
+    REQUIRE(toSend.ok());
+    CHECK(toSend->isEmpty());
+
+    const SyncClient::Outcome received = fixture.syncStore(*second);
+    CHECK(received.blobsReceived == 1);
+    CHECK(received.blobRequests == 3);
+    auto bytes = second->blob(hash);
+    REQUIRE(bytes.ok());
+    CHECK(*bytes == std::optional<QByteArray>(form));
+
+    // Nothing more to move: the next sync of each is one pull.
+    CHECK(fixture.sync().requests() == 1);
+    CHECK(fixture.syncStore(*second).requests() == 1);
+}
