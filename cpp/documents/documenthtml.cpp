@@ -1,9 +1,11 @@
 #include "documents/documenthtml.h"
 
+#include "documents/consentformdocument.h"
 #include "documents/crisiscarddocument.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
 #include "documents/pageddocument.h"
+#include "documents/signatureobject.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -229,6 +231,55 @@ QString reviews(const FamilyPlanDocument &plan)
     return html;
 }
 
+// Agencies side by side, three to a row, each with a bullet: all seven fit in three lines,
+// which keeps the signed form on one page.
+QString agencyColumns(const QStringList &agencies)
+{
+    constexpr int columns = 3;
+    QString html = QStringLiteral("<table class=\"agencies\" width=\"100%\" cellspacing=\"0\" "
+                                  "cellpadding=\"0\" border=\"0\">\n");
+    for (qsizetype row = 0; row * columns < agencies.size(); ++row) {
+        html += QStringLiteral("<tr>");
+        for (int column = 0; column < columns; ++column) {
+            const qsizetype index = row * columns + column;
+            // The paragraph before a table keeps no margin below it: the first row makes one.
+            html += QStringLiteral("<td width=\"33%\" class=\"agency\"")
+                + (row == 0
+                        ? QStringLiteral(" style=\"padding-top: ") + px(5) + QStringLiteral(";\"")
+                        : QString())
+                + QStringLiteral("><p class=\"agency\">");
+            if (index < agencies.size())
+                html += QStringLiteral("&#x2022;&nbsp;") + lines(agencies.at(index));
+            html += QStringLiteral("</p></td>");
+        }
+        html += QStringLiteral("</tr>\n");
+    }
+    return html + QStringLiteral("</table>\n");
+}
+
+// Who gave consent, in a sentence that holds up when a name was not recorded.
+QString givenBy(const ConsentFormDocument &form)
+{
+    const QString person = form.personName.trimmed();
+    const QString signatory = form.signatoryName.trimmed();
+    if (form.givenBySelf) {
+        const QString name = signatory.isEmpty() ? person : signatory;
+        return name.isEmpty() ? DocumentHtml::tr("The person gave this consent themselves.")
+                              : DocumentHtml::tr("%1 gave this consent themselves.").arg(name);
+    }
+    if (person.isEmpty()) {
+        return signatory.isEmpty()
+            ? DocumentHtml::tr("A parent or carer gave this consent on the child's behalf.")
+            : DocumentHtml::tr("%1, as parent or carer, gave this consent on the child's behalf.")
+                  .arg(signatory);
+    }
+    // One arg() call for both names: a name holding "%2" stays as written.
+    return signatory.isEmpty()
+        ? DocumentHtml::tr("A parent or carer gave this consent on behalf of %1.").arg(person)
+        : DocumentHtml::tr("%1, as parent or carer, gave this consent on behalf of %2.")
+              .arg(signatory, person);
+}
+
 } // namespace
 
 QString DocumentHtml::words(const QString &text, bool keepTogether)
@@ -378,6 +429,74 @@ QString DocumentHtml::endingLetter(const EndingLetterDocument &letter)
                          "p.signature { font-weight: bold; margin-bottom: 0; }\n"
                          "</style>\n")
               .arg(accent, px(22), px(6));
+    return document(styles, body);
+}
+
+QString DocumentHtml::consentForm(const ConsentFormDocument &form)
+{
+    const QString person = form.personName.trimmed();
+    QString body;
+    body += heading(1, tr("Consent to share information"));
+    if (!form.familyName.trimmed().isEmpty()) {
+        body += paragraph(
+            tr("The %1 family").arg(form.familyName.trimmed()), QStringLiteral("subtitle"));
+    }
+    if (!person.isEmpty())
+        body += labelled(tr("Whose information:"), person);
+    if (form.signedOn.isValid())
+        body += labelled(tr("Signed on:"), longDate(form.signedOn));
+    if (!form.practitionerName.trimmed().isEmpty())
+        body += labelled(tr("Recorded by:"), form.practitionerName.trimmed());
+
+    body += heading(2, tr("What was agreed"));
+    const QString who = person.isEmpty()
+        ? tr("The family practitioner may share information with:")
+        : tr("The family practitioner may share information about %1 with:").arg(person);
+    body += QStringLiteral("<p style=\"") + keepWithNext() + QStringLiteral("\">") + escaped(who)
+        + QStringLiteral("</p>\n");
+    if (form.agencies.isEmpty())
+        body += paragraph(tr("No agency was named."));
+    else
+        body += agencyColumns(form.agencies);
+    if (!form.purpose.trimmed().isEmpty()) {
+        body += labelled(tr("What for:"), QString(), true);
+        body += words(form.purpose);
+    }
+    body += labelled(tr("How long:"),
+        form.expiresOn.isValid()
+            ? tr("until %1, unless it is withdrawn before then.").arg(longDate(form.expiresOn))
+            : tr("until it is withdrawn."));
+    body += paragraph(tr("Consent can be withdrawn at any time by telling the family "
+                         "practitioner. After that, no more information will be shared."),
+        QStringLiteral("withdraw"));
+
+    body += heading(2, tr("Who gave consent"));
+    body += QStringLiteral("<p style=\"") + keepWithNext() + QStringLiteral("\">")
+        + escaped(givenBy(form)) + QStringLiteral("</p>\n");
+    constexpr double boxWidth = 360; // points, 127 mm: room to sign, and the form on one page
+    // The box stays on a page with the name under it.
+    body += QStringLiteral("<p class=\"signature\" style=\"") + keepWithNext()
+        + QStringLiteral("\"><img src=\"") + SignatureObject::imageName()
+        + QStringLiteral("\" width=\"") + QString::number(PagedDocument::cssPixels(boxWidth))
+        + QStringLiteral("\" height=\"")
+        + QString::number(
+            PagedDocument::cssPixels(boxWidth / ConsentFormDocument::signatureAspectRatio))
+        + QStringLiteral("\" /></p>\n");
+    const QString signatory = form.signatoryName.trimmed().isEmpty() && form.givenBySelf
+        ? person
+        : form.signatoryName.trimmed();
+    if (!signatory.isEmpty())
+        body += paragraph(signatory, QStringLiteral("signatory"));
+
+    const QString styles = styleSheet(13, 24)
+        + QStringLiteral("<style>\n"
+                         "td.agency { padding-left: %1; padding-bottom: %2; }\n"
+                         "p.agency { margin-bottom: 0; }\n"
+                         "p.withdraw { margin-top: %3; }\n"
+                         "p.signature { margin-top: %3; margin-bottom: %2; }\n"
+                         "p.signatory { font-weight: bold; }\n"
+                         "</style>\n")
+              .arg(px(14), px(5), px(6));
     return document(styles, body);
 }
 

@@ -6,6 +6,7 @@
 namespace doorstep
 {
 
+struct ConsentFormDocument;
 struct CrisisCardDocument;
 struct EndingLetterDocument;
 struct FamilyPlanDocument;
@@ -20,6 +21,9 @@ public:
     static QString plan(const FamilyPlanDocument &plan);
     static QString crisisCard(const CrisisCardDocument &card);
     static QString endingLetter(const EndingLetterDocument &letter);
+    /// The signature's place is an image named SignatureObject::imageName(), for
+    /// SignatureObject::install() to draw.
+    static QString consentForm(const ConsentFormDocument &form);
 
     /// The family's own words as paragraphs, exactly as written: each line of `text` is a
     /// paragraph (so each finds its own direction), spaces are kept, blank lines dropped.

@@ -1,11 +1,14 @@
 #include "documents/documentwriter.h"
 
+#include "documents/consentformdocument.h"
 #include "documents/crisiscarddocument.h"
 #include "documents/documenthtml.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
 #include "documents/pageddocument.h"
+#include "documents/signatureobject.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -109,6 +112,33 @@ Result<int> DocumentWriter::writeEndingLetter(
         ? tr("This letter is for the family to keep.")
         : tr("This letter is for the %1 family to keep.").arg(family);
     return save(path, DocumentHtml::endingLetter(letter), a4Style(), title, footer);
+}
+
+Result<QByteArray> DocumentWriter::consentFormPdf(const ConsentFormDocument &form)
+{
+    PagedDocument::Style style = a4Style();
+    // A point smaller than the other A4 documents, so that a form naming every agency still
+    // fits on one page with its signature.
+    style.font = documentFont(13);
+    const QString person = form.personName.trimmed();
+    const QString title = person.isEmpty()
+        ? tr("Consent to share information")
+        : tr("Consent to share information about %1").arg(person);
+    const QString footer = person.isEmpty()
+        ? tr("Consent to share information, as signed.")
+        : tr("Consent to share information about %1, as signed.").arg(person);
+
+    SignatureObject signature(form.signature, style.font);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return makeError(Error::Code::Internal, tr("The PDF could not be started."));
+    auto pages = PagedDocument::write(&buffer, DocumentHtml::consentForm(form), style, title,
+        footer, [&signature](QTextDocument &document) { signature.install(document); });
+    if (!pages)
+        return pages.error();
+    buffer.close();
+    return bytes;
 }
 
 } // namespace doorstep

@@ -2,20 +2,23 @@
 
 #include "domain/result.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 
 namespace doorstep
 {
 
+struct ConsentFormDocument;
 struct CrisisCardDocument;
 struct EndingLetterDocument;
 struct FamilyPlanDocument;
 
-/// Saves the documents a family keeps as PDF files: the plan and ending letter on A4, the
-/// crisis card as an A5 card (two sides when it is full). A file appears only once it is
-/// complete (QSaveFile), and any file already at the path is replaced. Each call returns the
-/// number of pages written; it runs in the calling thread and takes a fraction of a second.
+/// Makes the documents a family keeps as PDFs: the plan and ending letter on A4, the crisis
+/// card as an A5 card (two sides when it is full), saved as files. A file appears only once it
+/// is complete (QSaveFile), and any file already at the path is replaced. Each write returns
+/// the number of pages written. The signed consent form is made in memory only, for the
+/// encrypted store. Every call runs in the calling thread and takes a fraction of a second.
 class DocumentWriter
 {
     Q_DECLARE_TR_FUNCTIONS(doorstep::DocumentWriter)
@@ -24,6 +27,11 @@ public:
     static Result<int> writePlan(const FamilyPlanDocument &plan, const QString &path);
     static Result<int> writeCrisisCard(const CrisisCardDocument &card, const QString &path);
     static Result<int> writeEndingLetter(const EndingLetterDocument &letter, const QString &path);
+
+    /// The consent form as signed, on A4 (one page unless the purpose is very long), as PDF
+    /// bytes: nothing is written to disk, as the form names the person and holds their
+    /// signature.
+    static Result<QByteArray> consentFormPdf(const ConsentFormDocument &form);
 };
 
 } // namespace doorstep

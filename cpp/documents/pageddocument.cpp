@@ -237,7 +237,7 @@ void PagedDocument::load(QTextDocument &document, const QString &html)
 }
 
 Result<int> PagedDocument::write(QIODevice *device, const QString &html, const Style &style,
-    const QString &title, const QString &footer)
+    const QString &title, const QString &footer, const Prepare &prepare)
 {
     Q_ASSERT(device && device->isWritable());
 
@@ -264,6 +264,8 @@ Result<int> PagedDocument::write(QIODevice *device, const QString &html, const S
     // Like HTML lengths, the indent is in CSS pixels that the layout scales to the device.
     document.setIndentWidth(30 * cssPixelsPerInch / pointsPerInch);
     load(document, html);
+    if (prepare)
+        prepare(document);
     document.setPageSize(body.size());
     keepWithNextOnSamePage(document, body.height());
     const int pageCount = document.pageCount();

@@ -8,6 +8,7 @@
 #include <QMarginsF>
 #include <QPageSize>
 #include <QString>
+#include <functional>
 
 class QIODevice;
 class QTextDocument;
@@ -53,10 +54,15 @@ public:
     /// layout direction.
     static void load(QTextDocument &document, const QString &html);
 
+    /// Adds to a loaded document what HTML cannot hold, such as a signature drawn as vector
+    /// strokes (SignatureObject::install), before its pages are laid out.
+    using Prepare = std::function<void(QTextDocument &document)>;
+
     /// Writes `html` as a PDF to `device` (open for writing) and returns the page count.
-    /// `footer` is printed at the bottom of every page beside the page number.
+    /// `footer` is printed at the bottom of every page beside the page number. `prepare`, if
+    /// given, runs once the HTML is loaded.
     static Result<int> write(QIODevice *device, const QString &html, const Style &style,
-        const QString &title, const QString &footer);
+        const QString &title, const QString &footer, const Prepare &prepare = {});
 };
 
 } // namespace doorstep

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "documents/consentformdocument.h"
 #include "documents/crisiscarddocument.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
 
 #include <QDate>
+#include <QPointF>
 #include <QString>
+#include <cmath>
 
 // Fictional families in the words families really use, for the documents tests.
 namespace doorstep::test
@@ -152,6 +155,45 @@ inline EndingLetterDocument ashdownLetter()
     letter.practitionerName = QStringLiteral("Jo Okafor");
     letter.serviceName = QStringLiteral("Riverside Early Help Service");
     return letter;
+}
+
+/// A signature drawn with a finger: a looped "S", a joined "Ashdown" line and the dot of a
+/// tap, normalised to the 3:1 signature box as the pad stores it.
+inline QList<QList<QPointF>> samSignature()
+{
+    QList<QPointF> loop;
+    for (int step = 0; step <= 40; ++step) {
+        const double t = step / 40.0;
+        loop.append(QPointF(
+            0.08 + 0.06 * std::cos(t * 6.0) + 0.04 * t, 0.45 - 0.25 * std::sin(t * 3.1) + 0.3 * t));
+    }
+    QList<QPointF> name;
+    for (int step = 0; step <= 80; ++step) {
+        const double t = step / 80.0;
+        name.append(QPointF(0.2 + 0.62 * t, 0.6 - 0.18 * std::abs(std::sin(t * 18.0)) - 0.1 * t));
+    }
+    return { loop, name, { QPointF(0.88, 0.3) } };
+}
+
+/// Sam's consent, given for himself, to share his information with three agencies for a year.
+inline ConsentFormDocument ashdownConsent()
+{
+    ConsentFormDocument form;
+    form.familyName = QStringLiteral("Ashdown");
+    form.personName = QStringLiteral("Sam Ashdown");
+    form.givenBySelf = true;
+    form.signatoryName = QStringLiteral("Sam Ashdown");
+    form.agencies
+        = { QStringLiteral("School"), QStringLiteral("Health"), QStringLiteral("Housing") };
+    form.purpose = QStringLiteral(
+        "So that Jayden's school and the health visitor know what support the family already "
+        "has, and can plan the breakfast club place with us.\n"
+        "So that the housing officer can see why we need a bigger flat.");
+    form.signedOn = QDate(2026, 3, 12);
+    form.expiresOn = QDate(2027, 3, 12);
+    form.practitionerName = QStringLiteral("Jo Okafor");
+    form.signature = samSignature();
+    return form;
 }
 
 } // namespace doorstep::test

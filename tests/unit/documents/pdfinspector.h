@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QRectF>
 #include <QRegularExpression>
@@ -116,6 +117,26 @@ public:
             found.append({ match.captured(5), page, QRectF(topLeft, bottomRight) });
         }
         return found;
+    }
+
+    /// The first page as poppler's pdftoppm draws it, in shades of grey at `dotsPerInch`, if
+    /// pdftoppm is installed.
+    std::optional<QImage> firstPage(int dotsPerInch) const
+    {
+        const auto pdftoppm = tool("pdftoppm");
+        if (!pdftoppm)
+            return std::nullopt;
+        QTemporaryDir folder;
+        REQUIRE(folder.isValid());
+        const QString stem = folder.filePath(QStringLiteral("page"));
+        run(*pdftoppm,
+            { QStringLiteral("-png"), QStringLiteral("-gray"), QStringLiteral("-singlefile"),
+                QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                QStringLiteral("1"), QStringLiteral("-r"), QString::number(dotsPerInch), m_path,
+                stem });
+        QImage page(stem + QStringLiteral(".png"));
+        REQUIRE_FALSE(page.isNull());
+        return page.convertToFormat(QImage::Format_Grayscale8);
     }
 
 private:
