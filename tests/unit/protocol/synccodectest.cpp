@@ -1032,3 +1032,40 @@ TEST_CASE("A push carries the tablet's audit entries, which must come in order",
     checkRefused(errorOf(SyncCodec::decodePushRequest(SyncCodec::encode(anonymous))),
         u"\"actor\" must not be empty"_s);
 }
+
+TEST_CASE("Blob bodies round-trip, and every truncation of one is refused", "[protocol]")
+{
+    const QString hash = u"0123456789abcdef"_s.repeated(4);
+    const BlobPutRequest put { hash, 1'000, 200, QByteArray(300, 'p') };
+    const BlobGetReply range { 1'000, 200, QByteArray(300, 'g') };
+    auto decodedPut = SyncCodec::decodeBlobPutRequest(SyncCodec::encode(put));
+    REQUIRE(decodedPut.ok());
+    CHECK(decodedPut->sha256 == hash);
+    CHECK(decodedPut->size == 1'000);
+    CHECK(decodedPut->offset == 200);
+    CHECK(decodedPut->data == put.data);
+    auto decodedRange = SyncCodec::decodeBlobGetReply(SyncCodec::encode(range));
+    REQUIRE(decodedRange.ok());
+    CHECK(decodedRange->data == range.data);
+    auto held = SyncCodec::decodeBlobPutReply(SyncCodec::encode(BlobPutReply { 500, false }));
+    REQUIRE(held.ok());
+    CHECK(held->received == 500);
+    CHECK_FALSE(held->complete);
+    auto get = SyncCodec::decodeBlobGetRequest(SyncCodec::encode(BlobGetRequest { hash, 7, 9 }));
+    REQUIRE(get.ok());
+    CHECK(get->offset == 7);
+    CHECK(get->length == 9);
+
+    for (const QByteArray &body : { SyncCodec::encode(put), SyncCodec::encode(range) }) {
+        for (qsizetype length = 0; length < body.size(); ++length) {
+            INFO("truncated to " << length << " of " << body.size() << " bytes");
+            const QByteArrayView cut = QByteArrayView(body).first(length);
+            CHECK_FALSE(SyncCodec::decodeBlobPutRequest(cut).ok());
+            CHECK_FALSE(SyncCodec::decodeBlobGetReply(cut).ok());
+        }
+    }
+    // A reply claiming more bytes than the blob has is refused, not trusted.
+    CHECK_FALSE(SyncCodec::decodeBlobGetReply(
+        SyncCodec::encode(BlobGetReply { 100, 90, QByteArray(20, 'x') }))
+                    .ok());
+}

@@ -119,6 +119,17 @@ STORAGE_TEST_CASE("A sync request without a valid token is refused as unauthoris
     CHECK(f.post(QStringLiteral("/v1/pull"), pullBody(), QStringLiteral("not-a-token")).status
         == 401);
     CHECK(f.post(QStringLiteral("/v1/pull"), pullBody(), f.enrolledToken()).status == 200);
+    // The blob endpoints too: without a token nothing is said of any blob.
+    const QString hash(64, QLatin1Char('a'));
+    CHECK(f.post(QStringLiteral("/v1/blob/get"),
+               sync::SyncCodec::encode(sync::BlobGetRequest { hash, 0, 100 }))
+              .status
+        == 401);
+    CHECK(f.post(QStringLiteral("/v1/blob/put"),
+               sync::SyncCodec::encode(sync::BlobPutRequest { hash, 3, 0, "abc" }),
+               QStringLiteral("not-a-token"))
+              .status
+        == 401);
 }
 
 STORAGE_TEST_CASE("A revoked tablet is told it is gone", "[server]")
@@ -265,6 +276,9 @@ STORAGE_TEST_CASE(
     QList<Op> oversizedOps = newFamily(device->id, 1, now);
     oversizedOps[0].value = QString(300 * 1024, QLatin1Char('a'));
     QList<Op> futureOps = newFamily(device->id, 1, now + 2LL * 24 * 3600 * 1000);
+    const QString blobHash(64, QLatin1Char('b'));
+    const QByteArray goodBlobPut
+        = sync::SyncCodec::encode(sync::BlobPutRequest { blobHash, 3, 0, "abc" });
     QCborArray thousands;
     for (int i = 0; i < 6000; ++i)
         thousands.append(0);
@@ -295,6 +309,25 @@ STORAGE_TEST_CASE(
             "\"cursor\" must be an integer" },
         { "an op dated two days ahead", "/v1/push", pushBody(futureOps), "" },
         { "a pull body sent as a push", "/v1/push", pullBody(), "\"push\"" },
+        { "a blob range cut short", "/v1/blob/put", goodBlobPut.left(goodBlobPut.size() - 9), "" },
+        { "a blob range running past the blob's size", "/v1/blob/put",
+            sync::SyncCodec::encode(sync::BlobPutRequest { blobHash, 10, 5, QByteArray(20, 'x') }),
+            "run past" },
+        { "a blob range of 2 MiB", "/v1/blob/put",
+            sync::SyncCodec::encode(sync::BlobPutRequest { blobHash, 4 * sync::MaxBlobRangeBytes, 0,
+                QByteArray(2 * sync::MaxBlobRangeBytes, 'x') }),
+            "longer than" },
+        { "a blob with a negative size", "/v1/blob/put",
+            sync::SyncCodec::encode(sync::BlobPutRequest { blobHash, -4, 0, {} }), "size" },
+        { "arrays nested deep in a blob range", "/v1/blob/put",
+            mapWithRaw("blob-put", "sha256", nestedArrays(5000)), "nest" },
+        { "a blob named by something that is not a SHA-256", "/v1/blob/get",
+            sync::SyncCodec::encode(
+                sync::BlobGetRequest { QStringLiteral("../../etc/passwd"), 0, 10 }),
+            "SHA-256" },
+        { "a blob range of no bytes", "/v1/blob/get",
+            sync::SyncCodec::encode(sync::BlobGetRequest { blobHash, 0, 0 }), "between 1 and" },
+        { "a blob range put sent as a get", "/v1/blob/get", goodBlobPut, "\"blob-get\"" },
     };
     for (const Case &c : cases) {
         INFO(c.what);
