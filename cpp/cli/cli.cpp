@@ -3,8 +3,10 @@
 #include "cli/demodata.h"
 #include "client/syncclient.h"
 #include "domain/agencies.h"
+#include "protocol/recordschema.h"
 #include "security/storeaccess.h"
 #include "store/agencyshare.h"
+#include "store/documentrepository.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
 #include "store/storeexport.h"
@@ -18,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QUrl>
@@ -597,6 +600,134 @@ Result<void> runShare(Invocation &in)
     return {};
 }
 
+/// What a file's first bytes say it is: the two kinds of document Doorstep keeps.
+QString mediaTypeOf(const QByteArray &bytes)
+{
+    if (bytes.startsWith("%PDF-"))
+        return QStringLiteral("application/pdf");
+    if (bytes.startsWith("\x89PNG\r\n\x1a\n"))
+        return QStringLiteral("image/png");
+    return {};
+}
+
+QJsonObject documentJson(const Document &document)
+{
+    return { { QStringLiteral("id"), document.id }, { QStringLiteral("family"), document.familyId },
+        { QStringLiteral("purpose"), document.purpose },
+        { QStringLiteral("about"), document.aboutId }, { QStringLiteral("title"), document.title },
+        { QStringLiteral("mediaType"), document.mediaType },
+        { QStringLiteral("sha256"), document.sha256 }, { QStringLiteral("size"), document.size },
+        { QStringLiteral("madeAt"), document.madeAt.toString(Qt::ISODate) },
+        { QStringLiteral("here"), document.bytesHere } };
+}
+
+// Keeps a PDF or PNG (a scanned paper consent, say) as a document of the family, inside the
+// encrypted store; it syncs like one made in the app.
+Result<void> runDocumentAdd(Invocation &in)
+{
+    auto family = requiredOption(in, "family");
+    if (!family)
+        return family.error();
+    auto path = requiredOption(in, "file");
+    if (!path)
+        return path.error();
+    QFile file(*path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound,
+            QStringLiteral("Could not read %1: %2.").arg(*path, file.errorString()));
+    if (file.size() < 1 || file.size() > MaxBlobBytes)
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("%1 is %2 bytes; a document must hold between 1 byte and %3 MiB.")
+                .arg(*path)
+                .arg(file.size())
+                .arg(MaxBlobBytes / (1024 * 1024)));
+    const QByteArray bytes = file.readAll();
+    const QString mediaType = mediaTypeOf(bytes);
+    if (mediaType.isEmpty())
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("%1 is neither a PDF nor a PNG; Doorstep keeps only those.").arg(*path));
+    const QString purpose = in.parser.isSet(option("purpose")) ? in.parser.value(option("purpose"))
+                                                               : QStringLiteral("other");
+    auto store = in.openStore();
+    if (!store)
+        return store.error();
+    QList<FieldValue> fields { { QStringLiteral("family_id"), *family },
+        { QStringLiteral("purpose"), purpose }, { QStringLiteral("media_type"), mediaType },
+        { QStringLiteral("sha256"), Store::blobSha256(bytes) },
+        { QStringLiteral("size"), qint64(bytes.size()) },
+        { QStringLiteral("made_at"), QDateTime::currentDateTimeUtc() } };
+    if (in.parser.isSet(option("title")))
+        fields.append({ QStringLiteral("title"), in.parser.value(option("title")) });
+    auto ids = (*store)->apply({ Change::create(QStringLiteral("document"), fields) }, { bytes });
+    if (!ids)
+        return ids.error();
+    in.print({ { QStringLiteral("id"), ids->first() }, { QStringLiteral("size"), bytes.size() } },
+        ids->first() + QLatin1Char('\n'));
+    return {};
+}
+
+Result<void> runDocumentList(Invocation &in)
+{
+    auto family = requiredOption(in, "family");
+    if (!family)
+        return family.error();
+    auto store = in.openStore();
+    if (!store)
+        return store.error();
+    auto documents = DocumentRepository(**store).forFamily(*family);
+    if (!documents)
+        return documents.error();
+    QJsonArray array;
+    QString text;
+    for (const Document &document : *documents) {
+        array.append(documentJson(document));
+        text += QStringLiteral("%1  %2  %3 bytes  %4%5\n")
+                    .arg(document.id, document.purpose)
+                    .arg(document.size)
+                    .arg(document.bytesHere ? QStringLiteral("here")
+                                            : QStringLiteral("coming at a later sync"),
+                        document.title.isEmpty() ? QString()
+                                                 : QStringLiteral("  ") + document.title);
+    }
+    in.print({ { QStringLiteral("documents"), array } }, text);
+    return {};
+}
+
+// Writes a document's bytes exactly as they are kept: they are the evidence.
+Result<void> runDocumentSave(Invocation &in)
+{
+    auto id = requiredWord(in, QStringLiteral("document id"));
+    if (!id)
+        return id.error();
+    auto out = requiredOption(in, "out");
+    if (!out)
+        return out.error();
+    auto store = in.openStore();
+    if (!store)
+        return store.error();
+    auto document = DocumentRepository(**store).find(*id);
+    if (!document)
+        return document.error();
+    if (!*document)
+        return makeError(
+            Error::Code::NotFound, QStringLiteral("There is no document with id %1.").arg(*id));
+    auto bytes = (*store)->blob((*document)->sha256);
+    if (!bytes)
+        return bytes.error();
+    if (!*bytes)
+        return makeError(Error::Code::NotFound,
+            QStringLiteral("The document's content has not arrived on this device yet; sync, "
+                           "then try again."));
+    QSaveFile file(*out);
+    if (!file.open(QIODevice::WriteOnly) || file.write(**bytes) != (*bytes)->size()
+        || !file.commit())
+        return makeError(Error::Code::Io,
+            QStringLiteral("Could not write %1: %2.").arg(*out, file.errorString()));
+    in.print({ { QStringLiteral("out"), *out }, { QStringLiteral("size"), (*bytes)->size() } },
+        QStringLiteral("Wrote %1 bytes to %2.\n").arg((*bytes)->size()).arg(*out));
+    return {};
+}
+
 /// Waits for a SyncClient call to report: the command line has no other work to do.
 SyncClient::Outcome waitFor(
     const std::function<void(std::function<void(SyncClient::Outcome)>)> &call)
@@ -684,8 +815,14 @@ Result<void> runSync(Invocation &in)
     }
     if (!outcome.ok)
         return syncError(outcome);
+    QJsonArray blobProblems;
+    for (const QString &problem : outcome.blobProblems)
+        blobProblems.append(problem);
     in.print({ { QStringLiteral("pushed"), outcome.pushed },
                  { QStringLiteral("pulled"), outcome.pulled },
+                 { QStringLiteral("documentsSent"), outcome.blobsSent },
+                 { QStringLiteral("documentsReceived"), outcome.blobsReceived },
+                 { QStringLiteral("documentProblems"), blobProblems },
                  { QStringLiteral("cursor"), (*store)->pullCursor() } },
         outcome.message + QLatin1Char('\n'));
     return {};
@@ -767,6 +904,18 @@ const std::map<QString, CommandSpec> &commands()
             { { QStringLiteral("family") }, QStringLiteral("visit list --family ID"),
                 runVisitList } },
         { QStringLiteral("visit show"), { {}, QStringLiteral("visit show ID"), runVisitShow } },
+        { QStringLiteral("document add"),
+            { { QStringLiteral("family"), QStringLiteral("file"), QStringLiteral("purpose"),
+                  QStringLiteral("title") },
+                QStringLiteral("document add --family ID --file PDF-OR-PNG [--purpose P] "
+                               "[--title T]"),
+                runDocumentAdd } },
+        { QStringLiteral("document list"),
+            { { QStringLiteral("family") }, QStringLiteral("document list --family ID"),
+                runDocumentList } },
+        { QStringLiteral("document save"),
+            { { QStringLiteral("out") }, QStringLiteral("document save ID --out FILE"),
+                runDocumentSave } },
         { QStringLiteral("export"), { {}, QStringLiteral("export --json"), runExport } },
         { QStringLiteral("share"),
             { { QStringLiteral("family"), QStringLiteral("agency"), QStringLiteral("out") },
@@ -875,7 +1024,8 @@ int Cli::run(const QStringList &arguments)
         QStringLiteral("at"), QStringLiteral("location"), QStringLiteral("present"),
         QStringLiteral("working-well"), QStringLiteral("worries"), QStringLiteral("needs"),
         QStringLiteral("notes"), QStringLiteral("agency"), QStringLiteral("out"),
-        QStringLiteral("server"), QStringLiteral("ca"), QStringLiteral("code") };
+        QStringLiteral("server"), QStringLiteral("ca"), QStringLiteral("code"),
+        QStringLiteral("file"), QStringLiteral("purpose"), QStringLiteral("title") };
     for (const QString &name : valued)
         parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
     for (const char *flag : { "json", "interpreter", "help" })
@@ -912,8 +1062,8 @@ int Cli::run(const QStringList &arguments)
                 QStringLiteral("--%1 is not an option of \"%2\". Usage: %3")
                     .arg(given, name, spec.usage)));
     }
-    const bool takesWord
-        = spec.usage.contains(QLatin1String(" ID")) && !spec.usage.contains(QLatin1String("--"));
+    // "family show ID", "document save ID --out FILE": the id follows the command's name.
+    const bool takesWord = spec.usage.startsWith(name + QLatin1String(" ID"));
     if (!takesWord && !words.isEmpty())
         return fail(makeError(Error::Code::InvalidArgument,
             QStringLiteral("Unexpected \"%1\". Usage: %2").arg(words.first(), spec.usage)));

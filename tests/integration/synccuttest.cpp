@@ -1,6 +1,7 @@
 #include "serverprocess.h"
 #include "tcprelay.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <array>
 
@@ -80,4 +81,95 @@ TEST_CASE("Syncs cut at random bytes in either direction resume and converge", "
     const QJsonObject first = exportedRecords(tablets[0]);
     CHECK(first == exportedRecords(tablets[1]));
     CHECK(first.value(QLatin1String("family")).toArray().size() == families.written);
+}
+
+namespace
+{
+
+/// Syncs `tablet` once with the relay cut after `offset` bytes going `direction` (none when
+/// negative); the bytes that went that way during the sync.
+qint64 syncCutAt(TcpRelay &relay, const CliStore &tablet, TcpRelay::Direction direction,
+    qint64 offset, bool mustSucceed)
+{
+    relay.cutAfter(direction, offset);
+    const qint64 before = relay.bytes(direction);
+    const ProcessRun run = tablet.cli({ QStringLiteral("sync") });
+    INFO(run.describe());
+    REQUIRE_FALSE(run.crashed());
+    const bool cut = offset >= 0 && !relay.armed();
+    relay.cutAfter(direction, -1);
+    if (mustSucceed)
+        REQUIRE(run.exitCode == 0);
+    else if (cut && run.exitCode != 0)
+        CHECK(run.err.contains(QLatin1String("connection"), Qt::CaseInsensitive));
+    return relay.bytes(direction) - before;
+}
+
+} // namespace
+
+TEST_CASE(
+    "A document cut off mid-blob in either direction resumes where it stopped", "[integration]")
+{
+    const quint32 seed = testSeed();
+    INFO("seed " << seed << " (DOORSTEP_TEST_SEED replays it)");
+    std::mt19937 random(seed);
+
+    ServerProcess server;
+    server.init();
+    server.serve();
+    TcpRelay relay(server.port);
+    REQUIRE(relay.port() != 0);
+    const QString viaRelay = QStringLiteral("https://127.0.0.1:%1").arg(relay.port());
+    std::array<CliStore, 2> tablets;
+    for (CliStore &tablet : tablets) {
+        tablet.init();
+        tablet.ok(
+            { QStringLiteral("enrol"), QStringLiteral("--server"), viaRelay, QStringLiteral("--ca"),
+                server.caFile(), QStringLiteral("--code"), server.enrolmentCode() });
+    }
+
+    // A signed form of three ranges and a bit, scanned on paper: its bytes are random, so
+    // nothing on the way can make them smaller.
+    QByteArray form = QByteArrayLiteral("%PDF-1.4\n");
+    while (form.size() < 3 * 1024 * 1024 + 5'000)
+        form.append(char(random() & 0xff));
+    const QString formPath = tablets[0].parent.filePath(QStringLiteral("form.pdf"));
+    {
+        QFile file(formPath);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        REQUIRE(file.write(form) == form.size());
+    }
+    const QString family = tablets[0].addFamily(QStringLiteral("Okafor"));
+    const QString document = tablets[0].ok({ QStringLiteral("document"), QStringLiteral("add"),
+        QStringLiteral("--family"), family, QStringLiteral("--file"), formPath,
+        QStringLiteral("--purpose"), QStringLiteral("signed_consent") });
+
+    constexpr qint64 Range = 1024 * 1024;
+    const auto midBlob = [&random] {
+        // Past the first range and the records, before the last range: inside the blob.
+        return std::uniform_int_distribution<qint64>(Range + 300'000, 2 * Range + 600'000)(random);
+    };
+    const int cutsBefore = relay.cuts();
+
+    // Sending: cut in the middle, then the rest goes without the ranges already held.
+    syncCutAt(relay, tablets[0], TcpRelay::Direction::ToServer, midBlob(), false);
+    CHECK(relay.cuts() == cutsBefore + 1);
+    const qint64 resumedUp = syncCutAt(relay, tablets[0], TcpRelay::Direction::ToServer, -1, true);
+    CHECK(resumedUp < form.size() - Range / 2);
+
+    // Receiving: the same on the other tablet.
+    syncCutAt(relay, tablets[1], TcpRelay::Direction::ToClient, midBlob(), false);
+    CHECK(relay.cuts() == cutsBefore + 2);
+    const qint64 resumedDown
+        = syncCutAt(relay, tablets[1], TcpRelay::Direction::ToClient, -1, true);
+    CHECK(resumedDown < form.size() - Range / 2);
+
+    const QString copy = tablets[1].parent.filePath(QStringLiteral("copy.pdf"));
+    tablets[1].ok({ QStringLiteral("document"), QStringLiteral("save"), document,
+        QStringLiteral("--out"), copy });
+    QFile saved(copy);
+    REQUIRE(saved.open(QIODevice::ReadOnly));
+    CHECK(saved.readAll() == form);
+    for (const CliStore &tablet : tablets)
+        tablet.ok({ QStringLiteral("verify") });
 }
