@@ -1,4 +1,5 @@
 #include "protocol/recordschema.h"
+#include "store/rowreader.h"
 #include "store/store.h"
 
 // Store::verify lives apart from the write path: it only reads, and IT runs it to
@@ -132,6 +133,42 @@ Result<VerifyReport> Store::verify()
     if (*reused > 0)
         report.problems << QStringLiteral("The change counter is behind the journal: new "
                                           "changes would reuse ids.");
+
+    // Documents' bytes: each complete blob hashes to its name, and every blob's chunks add
+    // up to what it says has arrived.
+    auto blobs = query(QStringLiteral(
+        "SELECT b.sha256, b.received, b.complete, coalesce((SELECT sum(length(c.data)) FROM "
+        "blob_chunks c WHERE c.sha256 = b.sha256), 0) FROM blobs b ORDER BY b.sha256"));
+    if (!blobs)
+        return blobs.error();
+    struct Held {
+        QString sha256;
+        qint64 received;
+        bool complete;
+        qint64 chunked;
+    };
+    auto held = readAll<Held>(*blobs, [](const Statement &row) {
+        return Held { row.text(0), row.integer(1), row.integer(2) == 1, row.integer(3) };
+    });
+    if (!held)
+        return held.error();
+    for (const Held &blob : std::as_const(*held)) {
+        if (blob.chunked != blob.received) {
+            report.problems << QStringLiteral("A document's content holds %1 bytes but says %2 "
+                                              "have arrived.")
+                                   .arg(blob.chunked)
+                                   .arg(blob.received);
+            continue;
+        }
+        if (!blob.complete)
+            continue;
+        auto bytes = this->blob(blob.sha256);
+        if (!bytes)
+            return bytes.error();
+        if (!*bytes || blobSha256(**bytes) != blob.sha256)
+            report.problems << QStringLiteral(
+                "A document's content does not match its SHA-256: it is damaged.");
+    }
     return report;
 }
 

@@ -143,3 +143,26 @@ TEST_CASE("A family leaves the tablet with its documents' bytes, but not before 
     REQUIRE(require(left.step()));
     CHECK(left.integer(0) == 0);
 }
+
+TEST_CASE("Verify finds a document's bytes changed behind the store's back", "[store][blob]")
+{
+    QTemporaryDir folder;
+    {
+        auto store = makeStore(folder.path());
+        const QString family = createFamily(*store, QStringLiteral("Okafor"));
+        const QByteArray form = formBytes(5'000);
+        require(store->apply({ documentFor(family, form) }, { form }));
+        CHECK(require(store->verify()).ok());
+    }
+    {
+        auto db = require(Database::open(
+            StorePaths { folder.path() }.database(), testKey(), Database::Mode::OpenExisting));
+        requireOk(db.exec(QStringLiteral("UPDATE blob_chunks SET data = CAST(replace(CAST(data "
+                                         "AS TEXT), 'Amara', 'Alana') AS BLOB)")));
+    }
+    auto store = require(Store::open(folder.path(), testKey()));
+    const VerifyReport report = require(store->verify());
+    CHECK(report.problems
+        == QStringList {
+            QStringLiteral("A document's content does not match its SHA-256: it is damaged.") });
+}
