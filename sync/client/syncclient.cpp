@@ -218,81 +218,144 @@ void SyncClient::pushNext()
         return;
     }
     if (outbox->isEmpty() && unsent->isEmpty()) {
-        // Every document is on the server now, so the server takes its bytes.
-        auto blobs = m_store.blobsToSend();
         m_running.localMs += elapsedMs(local);
-        if (!blobs) {
-            finish(Outcome::stopped(Outcome::Problem::Local, blobs.error().message));
-            return;
-        }
-        sendBlobs(*blobs);
+        pullNext();
         return;
     }
-    sync::PushRequest request { std::move(*outbox), std::move(*unsent) };
+    // The last push of the sync asks for the pull's answer too: one round trip, not two.
+    const bool last = outbox->size() < PushBatch && unsent->size() < AuditBatch;
+    sync::PushRequest request { std::move(*outbox), std::move(*unsent), std::nullopt };
     QByteArray body = sync::SyncCodec::encode(request);
+    bool whole = true;
     while (body.size() > PushBodyBytes && (request.ops.size() > 1 || request.audit.size() > 1)) {
         if (request.ops.size() > 1)
             request.ops.resize(request.ops.size() / 2);
         else
             request.audit.resize(request.audit.size() / 2);
+        whole = false;
         body = sync::SyncCodec::encode(request);
     }
-    const qint64 last = request.ops.isEmpty() ? 0 : opSequence(request.ops.last().id);
+    if (last && whole) {
+        request.pull = pullRequest();
+        body = sync::SyncCodec::encode(request);
+    }
+    const std::optional<sync::PullRequest> pull = request.pull;
+    const qint64 lastOp = request.ops.isEmpty() ? 0 : opSequence(request.ops.last().id);
     const qint64 lastAudit = request.audit.isEmpty() ? 0 : request.audit.last().seq;
     const int count = int(request.ops.size());
     ++m_running.pushRequests;
     m_running.bodyBytesSent += body.size();
     m_running.localMs += elapsedMs(local);
-    post(QStringLiteral("/v1/push"), body, [this, last, lastAudit, count](QNetworkReply *reply) {
-        if (reply->error() != QNetworkReply::NoError) {
-            finish(failure(reply));
-            return;
-        }
-        QElapsedTimer handling;
-        handling.start();
-        const QByteArray replied = reply->readAll();
-        m_running.bodyBytesReceived += replied.size();
-        auto pushed = sync::SyncCodec::decodePushReply(replied);
-        if (!pushed) {
-            finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
-            return;
-        }
-        if (count > 0) {
-            const qint64 before = m_store.acknowledgedThrough();
-            if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
-                finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+    post(QStringLiteral("/v1/push"), body,
+        [this, last = lastOp, lastAudit, count, pull](QNetworkReply *reply) {
+            if (reply->error() != QNetworkReply::NoError) {
+                finish(failure(reply));
                 return;
             }
-            if (m_store.acknowledgedThrough() == before) {
-                finish(Outcome::stopped(Outcome::Problem::Refused,
-                    tr("The server did not take the changes sent; they are kept on this "
-                       "tablet.")));
+            QElapsedTimer handling;
+            handling.start();
+            const QByteArray replied = reply->readAll();
+            m_running.bodyBytesReceived += replied.size();
+            auto pushed = sync::SyncCodec::decodePushReply(replied);
+            if (!pushed) {
+                finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
                 return;
             }
-        }
-        if (lastAudit > 0) {
-            // Never past what was sent: a server claiming more cannot make entries unsent.
-            if (pushed->audited < lastAudit) {
-                finish(Outcome::stopped(Outcome::Problem::Refused,
-                    tr("The server did not take the tablet's audit entries; they are kept on "
-                       "this tablet.")));
+            if (count > 0) {
+                const qint64 before = m_store.acknowledgedThrough();
+                if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
+                    finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+                    return;
+                }
+                if (m_store.acknowledgedThrough() == before) {
+                    finish(Outcome::stopped(Outcome::Problem::Refused,
+                        tr("The server did not take the changes sent; they are kept on this "
+                           "tablet.")));
+                    return;
+                }
+            }
+            if (lastAudit > 0) {
+                // Never past what was sent: a server claiming more cannot make entries unsent.
+                if (pushed->audited < lastAudit) {
+                    finish(Outcome::stopped(Outcome::Problem::Refused,
+                        tr("The server did not take the tablet's audit entries; they are kept on "
+                           "this tablet.")));
+                    return;
+                }
+                if (auto acked = m_store.acknowledgeAudit(lastAudit); !acked) {
+                    finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+                    return;
+                }
+            }
+            m_running.pushed += count;
+            m_running.localMs += elapsedMs(handling);
+            Q_EMIT progress(m_running.pushed, m_running.pulled);
+            if (!pull) {
+                pushNext();
                 return;
             }
-            if (auto acked = m_store.acknowledgeAudit(lastAudit); !acked) {
-                finish(Outcome::stopped(Outcome::Problem::Local, acked.error().message));
+            // A server that did not answer the pull is asked again on its own.
+            if (!pushed->pulled) {
+                pullNext();
                 return;
             }
-        }
-        m_running.pushed += count;
-        m_running.localMs += elapsedMs(handling);
-        Q_EMIT progress(m_running.pushed, m_running.pulled);
-        pushNext();
-    });
+            QElapsedTimer applying;
+            applying.start();
+            const bool again = applyPulled(*pushed->pulled, *pull);
+            m_running.localMs += elapsedMs(applying);
+            if (!m_done)
+                return; // it failed, and said so
+            if (again)
+                pullNext();
+            else
+                startSendingBlobs();
+        });
+}
+
+sync::PullRequest SyncClient::pullRequest() const
+{
+    return sync::PullRequest { m_store.pullCursor(), m_pullLimit, m_store.pullCatchUp() };
+}
+
+bool SyncClient::applyPulled(const sync::PullReply &pulled, const sync::PullRequest &request)
+{
+    QList<Op> ops;
+    ops.reserve(pulled.ops.size());
+    for (const sync::LoggedOp &logged : pulled.ops)
+        ops << logged.op;
+    auto applied = m_store.applyPulled(ops, pulled.cursor, pulled.catchUp);
+    if (!applied) {
+        finish(Outcome::stopped(Outcome::Problem::Local, applied.error().message));
+        return false;
+    }
+    m_running.pulled += applied->newOps;
+    for (const QString &kind : applied->kinds) {
+        if (!m_running.changedKinds.contains(kind))
+            m_running.changedKinds << kind;
+    }
+    // Each reply says which families are out of scope now: the last one decides, so a
+    // family allocated back during this sync is not removed at its end.
+    m_removedFamilies = pulled.removedFamilies;
+    Q_EMIT progress(m_running.pushed, m_running.pulled);
+    // Only while the server moves on, so a server that repeats itself cannot keep the
+    // tablet pulling for ever.
+    return pulled.more && (pulled.cursor > request.cursor || pulled.catchUp != request.catchUp);
+}
+
+void SyncClient::startSendingBlobs()
+{
+    // Every document is on the server now, so the server takes its bytes.
+    auto blobs = m_store.blobsToSend();
+    if (!blobs) {
+        finish(Outcome::stopped(Outcome::Problem::Local, blobs.error().message));
+        return;
+    }
+    sendBlobs(*blobs);
 }
 
 void SyncClient::pullNext()
 {
-    const sync::PullRequest request { m_store.pullCursor(), m_pullLimit, m_store.pullCatchUp() };
+    const sync::PullRequest request = pullRequest();
     const QByteArray body = sync::SyncCodec::encode(request);
     ++m_running.pullRequests;
     m_running.bodyBytesSent += body.size();
@@ -310,38 +373,18 @@ void SyncClient::pullNext()
             finish(Outcome::stopped(Outcome::Problem::Refused, pulled.error().message));
             return;
         }
-        QList<Op> ops;
-        ops.reserve(pulled->ops.size());
-        for (const sync::LoggedOp &logged : pulled->ops)
-            ops << logged.op;
-        auto applied = m_store.applyPulled(ops, pulled->cursor, pulled->catchUp);
-        if (!applied) {
-            finish(Outcome::stopped(Outcome::Problem::Local, applied.error().message));
-            return;
-        }
-        m_running.pulled += applied->newOps;
         if (!pulled->ops.isEmpty()) {
             const qsizetype perOp = std::max<qsizetype>(1, replied.size() / pulled->ops.size());
             m_pullLimit = int(std::clamp<qsizetype>(PullBodyBytes / perOp, 1, PullBatch));
         }
-        for (const QString &kind : applied->kinds) {
-            if (!m_running.changedKinds.contains(kind))
-                m_running.changedKinds << kind;
-        }
-        // Each reply says which families are out of scope now: the last one decides, so a
-        // family allocated back during this sync is not removed at its end.
-        m_removedFamilies = pulled->removedFamilies;
-        Q_EMIT progress(m_running.pushed, m_running.pulled);
-        // Only while the server moves on, so a server that repeats itself cannot keep the
-        // tablet pulling for ever.
-        if (pulled->more
-            && (pulled->cursor > request.cursor || pulled->catchUp != request.catchUp)) {
-            m_running.localMs += elapsedMs(handling);
-            pullNext();
-            return;
-        }
+        const bool again = applyPulled(*pulled, request);
         m_running.localMs += elapsedMs(handling);
-        afterPull();
+        if (!m_done)
+            return; // it failed, and said so
+        if (again)
+            pullNext();
+        else
+            startSendingBlobs();
     });
 }
 
@@ -363,7 +406,7 @@ void SyncClient::afterPull()
 void SyncClient::sendBlobs(QList<Store::BlobState> queue, qint64 offset)
 {
     if (queue.isEmpty()) {
-        pullNext();
+        afterPull();
         return;
     }
     const Store::BlobState blob = queue.first();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "protocol/syncmessages.h"
 #include "store/store.h"
 
 #include <QNetworkAccessManager>
@@ -16,11 +17,11 @@ namespace doorstep
 
 /// The tablet's side of sync (sync/PROTOCOL.md) over one keep-alive HTTPS connection to
 /// the server it was enrolled with, trusting only the council CA it was given then. A sync
-/// pushes the outbox in batches, each acknowledged before the next, sends the bytes of its
-/// documents in ranges, then pulls until the server has nothing more and fetches the bytes
-/// of documents it received; every pulled batch is applied with its cursor, and every range
-/// received is kept, in one local transaction, so a sync cut off anywhere resumes where it
-/// stopped.
+/// pushes the outbox in batches, each acknowledged before the next, the last asking for the
+/// pull's answer too; pulls on while the server has more; sends the bytes of its documents
+/// in ranges, then fetches the bytes of documents it received; every pulled batch is applied with
+/// its cursor, and every range received is kept, in one local transaction, so a sync cut off
+/// anywhere resumes where it stopped.
 class SyncClient : public QObject
 {
     Q_OBJECT
@@ -115,12 +116,19 @@ private:
     /// The outbox and the tablet's audit entries the server does not hold yet.
     void pushNext();
     void pullNext();
+    sync::PullRequest pullRequest() const;
+    /// Applies a pulled batch (from a pull, or the last push's answer) with its cursor;
+    /// whether to pull again. On failure the sync is finished with the reason.
+    bool applyPulled(const sync::PullReply &pulled, const sync::PullRequest &request);
+    /// After the last pull: sends the bytes of documents the server does not hold.
+    void startSendingBlobs();
     /// Sends the first blob of `queue` from `offset` (-1: first ask the server how much of
-    /// it it holds), then the rest, then pulls.
+    /// it it holds), then the rest, then goes on to afterPull().
     void sendBlobs(QList<Store::BlobState> queue, qint64 offset = -1);
     /// Fetches the rest of the first blob of `queue`, then the rest, then ends the sync.
     void fetchBlobs(QList<Store::BlobState> queue);
-    /// After the last pull: removes reallocated families, fetches blobs, notes the time.
+    /// After the pull and sending blobs: removes reallocated families, fetches blobs,
+    /// notes the time.
     void afterPull();
     void finish(Outcome outcome);
     /// Removes the families reallocated away whose work has all been sent; the rest stay

@@ -60,6 +60,8 @@ constexpr QLatin1String Data("data");
 constexpr QLatin1String Length("length");
 constexpr QLatin1String Received("received");
 constexpr QLatin1String Complete("complete");
+constexpr QLatin1String Pull("pull");
+constexpr QLatin1String Pulled("pulled");
 } // namespace Key
 
 namespace Type
@@ -440,7 +442,7 @@ QCborMap opToCbor(const Op &op)
     map.insert(Key::Field, op.field);
     map.insert(Key::Value, valueToCbor(op.value));
     map.insert(Key::Hlc, op.hlc.packed());
-    map.insert(Key::Device, op.deviceId);
+    // No device: it is the op id's first part ("<device>:<sequence>"), not sent twice.
     map.insert(Key::Replaces, QCborArray::fromStringList(op.replaces));
     return map;
 }
@@ -448,8 +450,7 @@ QCborMap opToCbor(const Op &op)
 Result<Op> opFromCbor(const QCborValue &value, const CodecLimits &limits, const QString &where)
 {
     auto fields = fieldsOf(value,
-        { Key::Id, Key::Kind, Key::Record, Key::Field, Key::Value, Key::Hlc, Key::Device,
-            Key::Replaces },
+        { Key::Id, Key::Kind, Key::Record, Key::Field, Key::Value, Key::Hlc, Key::Replaces },
         where);
     if (!fields)
         return fields.error();
@@ -459,11 +460,13 @@ Result<Op> opFromCbor(const QCborValue &value, const CodecLimits &limits, const 
     auto id = nonEmptyTextOf(f[0], Key::Id, where);
     if (!id)
         return id.error();
-    if (opSequence(*id) < 0)
-        return invalid(QStringLiteral("In %1, \"id\" does not end in a local sequence number, "
-                                      "as \"<device>:<sequence>\" does.")
+    const qsizetype colon = id->lastIndexOf(QLatin1Char(':'));
+    if (opSequence(*id) < 0 || colon < 1)
+        return invalid(QStringLiteral("In %1, \"id\" is not a device and a local sequence "
+                                      "number, as \"<device>:<sequence>\" is.")
                            .arg(where));
     op.id = *id;
+    op.deviceId = id->left(colon);
     auto kind = nonEmptyTextOf(f[1], Key::Kind, where);
     if (!kind)
         return kind.error();
@@ -484,11 +487,7 @@ Result<Op> opFromCbor(const QCborValue &value, const CodecLimits &limits, const 
     if (!hlc)
         return hlc.error();
     op.hlc = *hlc;
-    auto device = nonEmptyTextOf(f[6], Key::Device, where);
-    if (!device)
-        return device.error();
-    op.deviceId = *device;
-    auto replaces = textListOf(f[7], Key::Replaces, limits.maxReplaces, "versions", where);
+    auto replaces = textListOf(f[6], Key::Replaces, limits.maxReplaces, "versions", where);
     if (!replaces)
         return replaces.error();
     op.replaces = *replaces;
@@ -666,6 +665,113 @@ Result<QByteArray> bytesOf(const QCborValue &value, const QString &where)
     return data;
 }
 
+QCborMap pullRequestToCbor(const PullRequest &request)
+{
+    QCborMap map;
+    map.insert(Key::Cursor, request.cursor);
+    map.insert(Key::Limit, request.limit);
+    map.insert(Key::CatchUp, catchUpToCbor(request.catchUp));
+    return map;
+}
+
+QCborMap pullReplyToCbor(const PullReply &reply)
+{
+    QCborArray ops;
+    for (const LoggedOp &logged : reply.ops) {
+        QCborMap entry;
+        entry.insert(Key::Seq, logged.serverSeq);
+        entry.insert(Key::Op, opToCbor(logged.op));
+        ops.append(entry);
+    }
+    QCborMap map;
+    map.insert(Key::Ops, ops);
+    map.insert(Key::Cursor, reply.cursor);
+    map.insert(Key::More, reply.more);
+    map.insert(Key::Snapshot, reply.snapshot);
+    map.insert(Key::Removed, QCborArray::fromStringList(reply.removedFamilies));
+    map.insert(Key::Hlc, reply.serverHlc.packed());
+    map.insert(Key::CatchUp, catchUpToCbor(reply.catchUp));
+    return map;
+}
+
+/// A pull request's fields: cursor, limit and catchUp, in that order.
+Result<PullRequest> pullRequestFrom(const QList<QCborValue> &f, const QString &where)
+{
+    PullRequest request;
+    auto cursor = countOf(f[0], Key::Cursor, where);
+    if (!cursor)
+        return cursor.error();
+    request.cursor = *cursor;
+    auto limit = integerOf(f[1], Key::Limit, where);
+    if (!limit)
+        return limit.error();
+    if (*limit < 1 || *limit > MaxPullLimit)
+        return invalid(QStringLiteral("In %1, \"limit\" must be between 1 and %2.")
+                           .arg(where)
+                           .arg(MaxPullLimit));
+    request.limit = int(*limit);
+    auto catchUp = catchUpOf(f[2], where);
+    if (!catchUp)
+        return catchUp.error();
+    request.catchUp = *catchUp;
+    return request;
+}
+
+/// A pull reply's fields: ops, cursor, more, snapshot, removed, hlc and catchUp, in order.
+Result<PullReply> pullReplyFrom(
+    const QList<QCborValue> &f, const CodecLimits &limits, const QString &where)
+{
+    auto ops = listOf(f[0], Key::Ops, limits.maxOps, "ops", where);
+    if (!ops)
+        return ops.error();
+    PullReply reply;
+    reply.ops.reserve(ops->size());
+    for (qsizetype i = 0; i < ops->size(); ++i) {
+        const QString entryWhere = QStringLiteral("entry %1 of %2").arg(i + 1).arg(where);
+        auto entry = fieldsOf(ops->at(i), { Key::Seq, Key::Op }, entryWhere);
+        if (!entry)
+            return entry.error();
+        auto seq = countOf(entry->at(0), Key::Seq, entryWhere);
+        if (!seq)
+            return seq.error();
+        auto op = opFromCbor(entry->at(1), limits, QStringLiteral("the op in %1").arg(entryWhere));
+        if (!op)
+            return op.error();
+        reply.ops.append(LoggedOp { *seq, *op });
+    }
+    auto cursor = countOf(f[1], Key::Cursor, where);
+    if (!cursor)
+        return cursor.error();
+    reply.cursor = *cursor;
+    auto more = boolOf(f[2], Key::More, where);
+    if (!more)
+        return more.error();
+    reply.more = *more;
+    auto snapshot = boolOf(f[3], Key::Snapshot, where);
+    if (!snapshot)
+        return snapshot.error();
+    reply.snapshot = *snapshot;
+    // No limit of its own: a batch names no more families than it could hold ops.
+    auto removed = textListOf(f[4], Key::Removed, limits.maxOps, "families", where);
+    if (!removed)
+        return removed.error();
+    reply.removedFamilies = *removed;
+    auto hlc = hlcOf(f[5], where);
+    if (!hlc)
+        return hlc.error();
+    reply.serverHlc = *hlc;
+    auto catchUp = catchUpOf(f[6], where);
+    if (!catchUp)
+        return catchUp.error();
+    reply.catchUp = *catchUp;
+    return reply;
+}
+
+const std::initializer_list<QLatin1String> PullRequestKeys { Key::Cursor, Key::Limit,
+    Key::CatchUp };
+const std::initializer_list<QLatin1String> PullReplyKeys { Key::Ops, Key::Cursor, Key::More,
+    Key::Snapshot, Key::Removed, Key::Hlc, Key::CatchUp };
+
 } // namespace
 
 QByteArray SyncCodec::encode(const PushRequest &request)
@@ -676,6 +782,8 @@ QByteArray SyncCodec::encode(const PushRequest &request)
     QCborMap body;
     body.insert(Key::Ops, ops);
     body.insert(Key::Audit, auditToCbor(request.audit));
+    body.insert(Key::Pull,
+        request.pull ? QCborValue(pullRequestToCbor(*request.pull)) : QCborValue(nullptr));
     return encodeBody(Type::Push, body);
 }
 
@@ -685,36 +793,19 @@ QByteArray SyncCodec::encode(const PushReply &reply)
     body.insert(Key::Acked, reply.acked);
     body.insert(Key::Hlc, reply.serverHlc.packed());
     body.insert(Key::Audited, reply.audited);
+    body.insert(Key::Pulled,
+        reply.pulled ? QCborValue(pullReplyToCbor(*reply.pulled)) : QCborValue(nullptr));
     return encodeBody(Type::Pushed, body);
 }
 
 QByteArray SyncCodec::encode(const PullRequest &request)
 {
-    QCborMap body;
-    body.insert(Key::Cursor, request.cursor);
-    body.insert(Key::Limit, request.limit);
-    body.insert(Key::CatchUp, catchUpToCbor(request.catchUp));
-    return encodeBody(Type::Pull, body);
+    return encodeBody(Type::Pull, pullRequestToCbor(request));
 }
 
 QByteArray SyncCodec::encode(const PullReply &reply)
 {
-    QCborArray ops;
-    for (const LoggedOp &logged : reply.ops) {
-        QCborMap entry;
-        entry.insert(Key::Seq, logged.serverSeq);
-        entry.insert(Key::Op, opToCbor(logged.op));
-        ops.append(entry);
-    }
-    QCborMap body;
-    body.insert(Key::Ops, ops);
-    body.insert(Key::Cursor, reply.cursor);
-    body.insert(Key::More, reply.more);
-    body.insert(Key::Snapshot, reply.snapshot);
-    body.insert(Key::Removed, QCborArray::fromStringList(reply.removedFamilies));
-    body.insert(Key::Hlc, reply.serverHlc.packed());
-    body.insert(Key::CatchUp, catchUpToCbor(reply.catchUp));
-    return encodeBody(Type::Pulled, body);
+    return encodeBody(Type::Pulled, pullReplyToCbor(reply));
 }
 
 QByteArray SyncCodec::encode(const ErrorReply &reply)
@@ -782,8 +873,8 @@ QByteArray SyncCodec::encode(const BlobGetReply &reply)
 
 Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const CodecLimits &limits)
 {
-    auto fields
-        = decodeBody(body, limits, Type::Push, { Key::Version, Key::Type, Key::Ops, Key::Audit });
+    auto fields = decodeBody(
+        body, limits, Type::Push, { Key::Version, Key::Type, Key::Ops, Key::Audit, Key::Pull });
     if (!fields)
         return fields.error();
     const QString where = QStringLiteral("the push body");
@@ -805,13 +896,23 @@ Result<PushRequest> SyncCodec::decodePushRequest(QByteArrayView body, const Code
     if (!audit)
         return audit.error();
     request.audit = *audit;
+    if (!fields->at(4).isNull()) {
+        const QString pullWhere = QStringLiteral("the pull of %1").arg(where);
+        auto pullFields = fieldsOf(fields->at(4), PullRequestKeys, pullWhere);
+        if (!pullFields)
+            return pullFields.error();
+        auto pull = pullRequestFrom(*pullFields, pullWhere);
+        if (!pull)
+            return pull.error();
+        request.pull = *pull;
+    }
     return request;
 }
 
 Result<PushReply> SyncCodec::decodePushReply(QByteArrayView body, const CodecLimits &limits)
 {
     auto fields = decodeBody(body, limits, Type::Pushed,
-        { Key::Version, Key::Type, Key::Acked, Key::Hlc, Key::Audited });
+        { Key::Version, Key::Type, Key::Acked, Key::Hlc, Key::Audited, Key::Pulled });
     if (!fields)
         return fields.error();
     const QString where = QStringLiteral("the pushed body");
@@ -828,6 +929,16 @@ Result<PushReply> SyncCodec::decodePushReply(QByteArrayView body, const CodecLim
     if (!audited)
         return audited.error();
     reply.audited = *audited;
+    if (!fields->at(5).isNull()) {
+        const QString pulledWhere = QStringLiteral("the pulled part of %1").arg(where);
+        auto pulledFields = fieldsOf(fields->at(5), PullReplyKeys, pulledWhere);
+        if (!pulledFields)
+            return pulledFields.error();
+        auto pulled = pullReplyFrom(*pulledFields, limits, pulledWhere);
+        if (!pulled)
+            return pulled.error();
+        reply.pulled = *pulled;
+    }
     return reply;
 }
 
@@ -837,25 +948,7 @@ Result<PullRequest> SyncCodec::decodePullRequest(QByteArrayView body, const Code
         { Key::Version, Key::Type, Key::Cursor, Key::Limit, Key::CatchUp });
     if (!fields)
         return fields.error();
-    const QString where = QStringLiteral("the pull body");
-    PullRequest request;
-    auto cursor = countOf(fields->at(2), Key::Cursor, where);
-    if (!cursor)
-        return cursor.error();
-    request.cursor = *cursor;
-    auto limit = integerOf(fields->at(3), Key::Limit, where);
-    if (!limit)
-        return limit.error();
-    if (*limit < 1 || *limit > MaxPullLimit)
-        return invalid(QStringLiteral("In %1, \"limit\" must be between 1 and %2.")
-                           .arg(where)
-                           .arg(MaxPullLimit));
-    request.limit = int(*limit);
-    auto catchUp = catchUpOf(fields->at(4), where);
-    if (!catchUp)
-        return catchUp.error();
-    request.catchUp = *catchUp;
-    return request;
+    return pullRequestFrom(fields->mid(2), QStringLiteral("the pull body"));
 }
 
 Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLimits &limits)
@@ -865,53 +958,7 @@ Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLim
             Key::Hlc, Key::CatchUp });
     if (!fields)
         return fields.error();
-    const QString where = QStringLiteral("the pulled body");
-    const QList<QCborValue> &f = *fields;
-
-    auto ops = listOf(f[2], Key::Ops, limits.maxOps, "ops", where);
-    if (!ops)
-        return ops.error();
-    PullReply reply;
-    reply.ops.reserve(ops->size());
-    for (qsizetype i = 0; i < ops->size(); ++i) {
-        const QString entryWhere = QStringLiteral("entry %1 of %2").arg(i + 1).arg(where);
-        auto entry = fieldsOf(ops->at(i), { Key::Seq, Key::Op }, entryWhere);
-        if (!entry)
-            return entry.error();
-        auto seq = countOf(entry->at(0), Key::Seq, entryWhere);
-        if (!seq)
-            return seq.error();
-        auto op = opFromCbor(entry->at(1), limits, QStringLiteral("the op in %1").arg(entryWhere));
-        if (!op)
-            return op.error();
-        reply.ops.append(LoggedOp { *seq, *op });
-    }
-    auto cursor = countOf(f[3], Key::Cursor, where);
-    if (!cursor)
-        return cursor.error();
-    reply.cursor = *cursor;
-    auto more = boolOf(f[4], Key::More, where);
-    if (!more)
-        return more.error();
-    reply.more = *more;
-    auto snapshot = boolOf(f[5], Key::Snapshot, where);
-    if (!snapshot)
-        return snapshot.error();
-    reply.snapshot = *snapshot;
-    // No limit of its own: a batch names no more families than it could hold ops.
-    auto removed = textListOf(f[6], Key::Removed, limits.maxOps, "families", where);
-    if (!removed)
-        return removed.error();
-    reply.removedFamilies = *removed;
-    auto hlc = hlcOf(f[7], where);
-    if (!hlc)
-        return hlc.error();
-    reply.serverHlc = *hlc;
-    auto catchUp = catchUpOf(f[8], where);
-    if (!catchUp)
-        return catchUp.error();
-    reply.catchUp = *catchUp;
-    return reply;
+    return pullReplyFrom(fields->mid(2), limits, QStringLiteral("the pulled body"));
 }
 
 Result<EnrolRequest> SyncCodec::decodeEnrolRequest(QByteArrayView body, const CodecLimits &limits)

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace doorstep
 {
@@ -34,21 +35,6 @@ struct DeviceAuditEntry {
             && a.recordKind == b.recordKind && a.recordId == b.recordId && a.fields == b.fields
             && a.origin == b.origin;
     }
-};
-
-/// Client → server: the outbox, in journal order, and the tablet's audit entries after the
-/// last the server acknowledged, in order (either may be empty).
-struct PushRequest {
-    QList<Op> ops;
-    QList<DeviceAuditEntry> audit;
-};
-
-/// Server → client: every op up to local sequence `acked`, and every audit entry up to
-/// `audited`, is held by the server.
-struct PushReply {
-    qint64 acked = 0;
-    Hlc serverHlc;
-    qint64 audited = 0;
 };
 
 /// How far a device has caught up on the families that came into its scope after its
@@ -88,6 +74,25 @@ struct PullReply {
     CatchUp catchUp; ///< store with the ops and the cursor
     QStringList removedFamilies; ///< no longer in this device's scope
     Hlc serverHlc;
+};
+
+/// Client → server: the outbox, in journal order, and the tablet's audit entries after the
+/// last the server acknowledged, in order (either may be empty).
+struct PushRequest {
+    QList<Op> ops;
+    QList<DeviceAuditEntry> audit;
+    /// The pull that follows, answered in the same round trip: set on the last push of a
+    /// sync (the outbox all sent), so a sync with changes is one request, not two.
+    std::optional<PullRequest> pull;
+};
+
+/// Server → client: every op up to local sequence `acked`, and every audit entry up to
+/// `audited`, is held by the server.
+struct PushReply {
+    qint64 acked = 0;
+    Hlc serverHlc;
+    qint64 audited = 0;
+    std::optional<PullReply> pulled; ///< the answer to the request's pull, if it had one
 };
 
 /// A new tablet redeems the one-time code its practitioner was given.

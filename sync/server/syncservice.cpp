@@ -212,8 +212,17 @@ QHttpServerResponse SyncService::push(const QHttpServerRequest &request)
             return storageRefusal(kept.error());
         audited = *kept;
     }
-    return reply(sync::SyncCodec::encode(
-        sync::PushReply { pushed->acked, Hlc(QDateTime::currentMSecsSinceEpoch(), 0), audited }));
+    sync::PushReply answer { pushed->acked, Hlc(QDateTime::currentMSecsSinceEpoch(), 0), audited,
+        std::nullopt };
+    // The pull that follows the last push, answered now: one round trip, not two. Its own
+    // transaction, after the push's, so it sees what was just taken.
+    if (body->pull) {
+        auto pulled = m_storage.pull(who, *body->pull, appVersion);
+        if (!pulled)
+            return storageRefusal(pulled.error());
+        answer.pulled = std::move(*pulled);
+    }
+    return reply(sync::SyncCodec::encode(answer));
 }
 
 QHttpServerResponse SyncService::pull(const QHttpServerRequest &request)

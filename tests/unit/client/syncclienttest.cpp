@@ -94,14 +94,28 @@ struct Fixture : LocalSyncServer {
 
 } // namespace
 
-TEST_CASE("A sync says how many requests it made and the bytes of their bodies", "[sync]")
+TEST_CASE("A sync with changes is one request: the push brings back the pull's answer", "[sync]")
 {
     Fixture fixture;
+    auto second = fixture.secondTablet();
     fixture.addFamilies(1);
     const SyncClient::Outcome outcome = fixture.sync();
     CHECK(outcome.pushRequests == 1);
-    CHECK(outcome.pullRequests == 1);
-    CHECK(outcome.requests() == 2);
+    CHECK(outcome.pullRequests == 0);
+    CHECK(outcome.requests() == 1);
+    // The other tablet's change comes back in the answer to this one's push.
+    REQUIRE(second
+                ->apply(Change::create(QStringLiteral("family"),
+                    { { QStringLiteral("family_name"), QStringLiteral("Ashdown") } }))
+                .ok());
+    const SyncClient::Outcome sent = fixture.syncStore(*second);
+    CHECK(sent.requests() == 1);
+    CHECK(sent.pulled > 0); // the first tablet's family
+    fixture.addFamilies(1);
+    const SyncClient::Outcome both = fixture.sync();
+    CHECK(both.requests() == 1);
+    CHECK(both.pushed > 0);
+    CHECK(both.pulled > 0); // the second tablet's family, in the push's answer
     CHECK(outcome.bodyBytesSent > 0);
     CHECK(outcome.bodyBytesReceived > 0);
 }

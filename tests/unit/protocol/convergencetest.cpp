@@ -116,7 +116,7 @@ struct Server {
         qint64 &through = heldThrough[device];
         while (heldAbove[device].remove(through + 1))
             ++through;
-        return { through, clock.tick() };
+        return { through, clock.tick(), 0, std::nullopt };
     }
 
     sync::PullReply pull(const sync::PullRequest &request) const
@@ -269,9 +269,9 @@ struct World {
             return;
         if (faults.enabled && chance(faults.drop))
             return; // lost on the way: the server saw nothing
-        sync::PushReply reply = server.push(r.device, { batch, {} });
+        sync::PushReply reply = server.push(r.device, { batch, {}, std::nullopt });
         if (faults.enabled && chance(faults.duplicate))
-            reply = server.push(r.device, { batch, {} });
+            reply = server.push(r.device, { batch, {}, std::nullopt });
         if (faults.enabled && chance(faults.crashBeforeAck))
             return; // committed on the server, but the device never heard
         r.clock.receive(reply.serverHlc);

@@ -134,13 +134,13 @@ Entries opEntries()
 {
     return { { "id"_L1, "tablet-a:1"_L1 }, { "kind"_L1, "visit"_L1 }, { "record"_L1, "visit-7"_L1 },
         { "field"_L1, "notes"_L1 }, { "value"_L1, "text"_L1 }, { "hlc"_L1, qint64(123456) },
-        { "device"_L1, "tablet-a"_L1 }, { "replaces"_L1, QCborArray { "tablet-b:1"_L1 } } };
+        { "replaces"_L1, QCborArray { "tablet-b:1"_L1 } } };
 }
 
 Entries pushEntries(const QCborArray &ops)
 {
     return { { "v"_L1, 1 }, { "type"_L1, "push"_L1 }, { "ops"_L1, ops },
-        { "audit"_L1, QCborArray {} } };
+        { "audit"_L1, QCborArray {} }, { "pull"_L1, QCborValue(nullptr) } };
 }
 
 Entries pushEntries()
@@ -151,7 +151,7 @@ Entries pushEntries()
 Entries pushedEntries()
 {
     return { { "v"_L1, 1 }, { "type"_L1, "pushed"_L1 }, { "acked"_L1, 5 }, { "hlc"_L1, 99 },
-        { "audited"_L1, 0 } };
+        { "audited"_L1, 0 }, { "pulled"_L1, QCborValue(nullptr) } };
 }
 
 Entries pullEntries()
@@ -321,8 +321,9 @@ TEST_CASE("A push request without ops survives encoding and decoding", "[protoco
 
 TEST_CASE("A pushed reply survives encoding and decoding", "[protocol]")
 {
-    for (const PushReply &reply : { PushReply {}, PushReply { 42, Hlc(1'700'000'000'000, 7), 0 },
-             PushReply { Int64Max, Hlc::fromPacked(Int64Max), Int64Max } }) {
+    for (const PushReply &reply :
+        { PushReply {}, PushReply { 42, Hlc(1'700'000'000'000, 7), 0, std::nullopt },
+            PushReply { Int64Max, Hlc::fromPacked(Int64Max), Int64Max, std::nullopt } }) {
         const auto decoded = SyncCodec::decodePushReply(SyncCodec::encode(reply));
         REQUIRE(decoded.ok());
         CHECK(decoded->acked == reply.acked);
@@ -386,14 +387,14 @@ TEST_CASE("An error reply survives encoding and decoding", "[protocol]")
 TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol", "[protocol]")
 {
     const QCborMap push = QCborValue::fromCbor(SyncCodec::encode(threeOpPush())).toMap();
-    CHECK(mapKeys(push) == QStringList { u"v"_s, u"type"_s, u"ops"_s, u"audit"_s });
+    CHECK(mapKeys(push) == QStringList { u"v"_s, u"type"_s, u"ops"_s, u"audit"_s, u"pull"_s });
     CHECK(push.value("v"_L1).isInteger());
     CHECK(push.value("v"_L1).toInteger() == 1);
     CHECK(push.value("type"_L1).toString() == u"push"_s);
     const QCborMap op = push.value("ops"_L1).toArray().at(2).toMap();
     CHECK(mapKeys(op)
-        == QStringList { u"id"_s, u"kind"_s, u"record"_s, u"field"_s, u"value"_s, u"hlc"_s,
-            u"device"_s, u"replaces"_s });
+        == QStringList {
+            u"id"_s, u"kind"_s, u"record"_s, u"field"_s, u"value"_s, u"hlc"_s, u"replaces"_s });
     CHECK(op.value("hlc"_L1).toInteger() == makeOp(3, {}).hlc.packed());
     CHECK(op.value("value"_L1).isString());
     CHECK(op.value("replaces"_L1).toArray().size() == 2);
@@ -401,8 +402,10 @@ TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol
     CHECK(push.value("ops"_L1).toArray().at(1).toMap().value("value"_L1).toInteger() == -42);
 
     const QCborMap pushed
-        = QCborValue::fromCbor(SyncCodec::encode(PushReply { 3, Hlc(1, 2), 0 })).toMap();
-    CHECK(mapKeys(pushed) == QStringList { u"v"_s, u"type"_s, u"acked"_s, u"hlc"_s, u"audited"_s });
+        = QCborValue::fromCbor(SyncCodec::encode(PushReply { 3, Hlc(1, 2), 0, std::nullopt }))
+              .toMap();
+    CHECK(mapKeys(pushed)
+        == QStringList { u"v"_s, u"type"_s, u"acked"_s, u"hlc"_s, u"audited"_s, u"pulled"_s });
     CHECK(pushed.value("type"_L1).toString() == u"pushed"_s);
     CHECK(pushed.value("hlc"_L1).toInteger() == Hlc(1, 2).packed());
 
@@ -555,7 +558,6 @@ TEST_CASE("A value of the wrong type is refused, naming the key", "[protocol]")
         { "kind", "push"_L1, pushWithOp(with(opEntries(), "kind"_L1, QByteArray("visit"))) },
         { "record", "push"_L1, pushWithOp(with(opEntries(), "record"_L1, aList)) },
         { "field", "push"_L1, pushWithOp(with(opEntries(), "field"_L1, QCborValue(nullptr))) },
-        { "device", "push"_L1, pushWithOp(with(opEntries(), "device"_L1, false)) },
         { "hlc", "push"_L1, pushWithOp(with(opEntries(), "hlc"_L1, "123"_L1)) },
         { "hlc", "push"_L1, pushWithOp(with(opEntries(), "hlc"_L1, 1.5)) },
         { "value", "push"_L1, pushWithOp(with(opEntries(), "value"_L1, aMap)) },
@@ -704,7 +706,7 @@ TEST_CASE("Nesting deeper than the limit is refused", "[protocol]")
 
 TEST_CASE("Empty names in an op, an error code or a list of ids are refused", "[protocol]")
 {
-    for (const char *key : { "id", "kind", "record", "field", "device" }) {
+    for (const char *key : { "id", "kind", "record", "field" }) {
         INFO("empty " << key);
         checkRefused(
             refusal("push"_L1, pushWithOp(with(opEntries(), QLatin1StringView(key), ""_L1))),
@@ -945,7 +947,8 @@ TEST_CASE(
     push.ops.append(makeOp(4, QVariant(QByteArray("\0\x01\x02", 3)), { u"tablet-z:1"_s }));
     const QList<QPair<QLatin1StringView, QByteArray>> bodies = {
         { "push"_L1, SyncCodec::encode(push) },
-        { "pushed"_L1, SyncCodec::encode(PushReply { 17, Hlc(1'700'000'000'000, 2), 0 }) },
+        { "pushed"_L1,
+            SyncCodec::encode(PushReply { 17, Hlc(1'700'000'000'000, 2), 0, std::nullopt }) },
         { "pull"_L1, SyncCodec::encode(PullRequest { 99, 250, {} }) },
         { "pulled"_L1, SyncCodec::encode(samplePullReply()) },
         { "error"_L1, SyncCodec::encode(ErrorReply { u"scope"_s, u"Not yours."_s }) },
@@ -1015,7 +1018,8 @@ TEST_CASE("A push carries the tablet's audit entries, which must come in order",
     REQUIRE(decoded.ok());
     CHECK(decoded->ops.isEmpty());
     CHECK(decoded->audit == request.audit);
-    const auto reply = SyncCodec::decodePushReply(SyncCodec::encode(PushReply { 2, Hlc(5, 0), 7 }));
+    const auto reply = SyncCodec::decodePushReply(
+        SyncCodec::encode(PushReply { 2, Hlc(5, 0), 7, std::nullopt }));
     REQUIRE(reply.ok());
     CHECK(reply->audited == 7);
 
@@ -1068,4 +1072,51 @@ TEST_CASE("Blob bodies round-trip, and every truncation of one is refused", "[pr
     CHECK_FALSE(SyncCodec::decodeBlobGetReply(
         SyncCodec::encode(BlobGetReply { 100, 90, QByteArray(20, 'x') }))
                     .ok());
+}
+
+TEST_CASE("An op's device is its id's first part, not sent twice", "[protocol]")
+{
+    const auto decoded = SyncCodec::decodePushRequest(mapBytes(pushEntries()));
+    REQUIRE(decoded.ok());
+    CHECK(decoded->ops.first().deviceId == u"tablet-a"_s);
+    checkRefused(refusal("push"_L1, pushWithOp(with(opEntries(), "id"_L1, ":1"_L1))),
+        u"\"<device>:<sequence>\""_s);
+    checkRefused(refusal("push"_L1, pushWithOp(with(opEntries(), "device"_L1, "tablet-a"_L1))),
+        u"unknown key \"device\""_s);
+}
+
+TEST_CASE("The last push carries the pull, and its reply the pull's answer", "[protocol]")
+{
+    PushRequest request = threeOpPush();
+    request.pull = PullRequest { 41, 700, { 3, 9 } };
+    const auto decoded = SyncCodec::decodePushRequest(SyncCodec::encode(request));
+    REQUIRE(decoded.ok());
+    REQUIRE(decoded->pull.has_value());
+    CHECK(decoded->pull->cursor == 41);
+    CHECK(decoded->pull->limit == 700);
+    CHECK(decoded->pull->catchUp == CatchUp { 3, 9 });
+    CHECK(decoded->ops == request.ops);
+
+    PullReply pulled;
+    pulled.ops << LoggedOp { 42, makeOp(1, {}) };
+    pulled.cursor = 42;
+    pulled.removedFamilies << u"family-9"_s;
+    pulled.serverHlc = Hlc(1'700'000'000'000, 1);
+    const PushReply reply { 12, Hlc(1'700'000'000'000, 2), 4, pulled };
+    const auto answer = SyncCodec::decodePushReply(SyncCodec::encode(reply));
+    REQUIRE(answer.ok());
+    REQUIRE(answer->pulled.has_value());
+    CHECK(answer->pulled->cursor == 42);
+    CHECK(answer->pulled->ops.size() == 1);
+    CHECK(answer->pulled->ops.first().op == makeOp(1, {}));
+    CHECK(answer->pulled->removedFamilies == QStringList { u"family-9"_s });
+
+    // The nested pull is checked as a pull body is.
+    checkRefused(refusal("push"_L1,
+                     mapBytes(with(pushEntries(), "pull"_L1,
+                         QCborMap { { "cursor"_L1, 0 }, { "limit"_L1, 0 },
+                             { "catchUp"_L1, QCborArray { 0, 0 } } }))),
+        u"\"limit\" must be between 1 and 5000"_s);
+    checkRefused(
+        refusal("push"_L1, mapBytes(with(pushEntries(), "pull"_L1, 7))), u"must be a map"_s);
 }

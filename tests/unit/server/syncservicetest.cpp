@@ -237,7 +237,7 @@ QList<Op> newFamily(const QString &deviceId, qint64 firstSeq, qint64 hlcMs)
 
 QByteArray pushBody(const QList<Op> &ops)
 {
-    return sync::SyncCodec::encode(sync::PushRequest { ops, {} });
+    return sync::SyncCodec::encode(sync::PushRequest { ops, {}, std::nullopt });
 }
 
 /// `depth` CBOR arrays, each holding the next.
@@ -250,8 +250,10 @@ QByteArray nestedArrays(int depth)
 QByteArray mapWithRaw(const char *type, const char *key, const QByteArray &raw)
 {
     QCborMap head { { QStringLiteral("v"), 1 }, { QStringLiteral("type"), QLatin1String(type) } };
-    if (QLatin1String(type) == QLatin1String("push"))
+    if (QLatin1String(type) == QLatin1String("push")) {
         head.insert(QStringLiteral("audit"), QCborArray {});
+        head.insert(QStringLiteral("pull"), QCborValue(nullptr));
+    }
     QByteArray body = head.toCborValue().toCbor();
     body[0] = char(0xa0 + head.size() + 1); // one pair more: the raw one
     return body + QCborValue(QLatin1String(key)).toCbor() + raw;
