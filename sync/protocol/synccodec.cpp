@@ -559,21 +559,18 @@ Result<QList<QCborValue>> decodeBody(QByteArrayView body, const CodecLimits &lim
     return fieldsOf(top, names, where);
 }
 
-/// A tablet's audit entries, as a push carries them.
+/// A tablet's audit entries, as a push carries them: each a list of eight, in the order of
+/// AuditEntryFields (a list, not a map: an entry rides with every push, and its keys would
+/// be a third of it).
+const std::initializer_list<QLatin1String> AuditEntryFields { Key::Seq, Key::At, Key::Actor,
+    Key::Action, Key::Kind, Key::Record, Key::Fields, Key::Origin };
+
 QCborArray auditToCbor(const QList<DeviceAuditEntry> &entries)
 {
     QCborArray list;
     for (const DeviceAuditEntry &entry : entries) {
-        QCborMap map;
-        map.insert(Key::Seq, entry.seq);
-        map.insert(Key::At, entry.at);
-        map.insert(Key::Actor, entry.actorId);
-        map.insert(Key::Action, entry.action);
-        map.insert(Key::Kind, entry.recordKind);
-        map.insert(Key::Record, entry.recordId);
-        map.insert(Key::Fields, entry.fields);
-        map.insert(Key::Origin, entry.origin);
-        list.append(map);
+        list.append(QCborArray { entry.seq, entry.at, entry.actorId, entry.action, entry.recordKind,
+            entry.recordId, entry.fields, entry.origin });
     }
     return list;
 }
@@ -589,14 +586,16 @@ Result<QList<DeviceAuditEntry>> auditFromCbor(
     qint64 previous = 0;
     for (qsizetype i = 0; i < entries->size(); ++i) {
         const QString entryWhere = QStringLiteral("audit entry %1 of %2").arg(i + 1).arg(where);
-        auto entry = fieldsOf(entries->at(i),
-            { Key::Seq, Key::At, Key::Actor, Key::Action, Key::Kind, Key::Record, Key::Fields,
-                Key::Origin },
-            entryWhere);
-        if (!entry)
-            return entry.error();
+        const QCborValue &item = entries->at(i);
+        if (!item.isArray() || item.toArray().size() != qsizetype(AuditEntryFields.size()))
+            return invalid(QStringLiteral("%1 must be a list of %2 values: %3.")
+                               .arg(capitalised(entryWhere))
+                               .arg(AuditEntryFields.size())
+                               .arg(QStringList(AuditEntryFields.begin(), AuditEntryFields.end())
+                                        .join(QStringLiteral(", "))));
+        const QCborArray entry = item.toArray();
         DeviceAuditEntry one;
-        auto seq = countOf(entry->at(0), Key::Seq, entryWhere);
+        auto seq = countOf(entry.at(0), Key::Seq, entryWhere);
         if (!seq)
             return seq.error();
         // In order and each once: the server keeps only what is after what it holds.
@@ -605,7 +604,7 @@ Result<QList<DeviceAuditEntry>> auditFromCbor(
                                           "before's.")
                                .arg(entryWhere));
         previous = one.seq = *seq;
-        auto at = nonEmptyTextOf(entry->at(1), Key::At, entryWhere);
+        auto at = nonEmptyTextOf(entry.at(1), Key::At, entryWhere);
         if (!at)
             return at.error();
         if (!QDateTime::fromString(*at, Qt::ISODateWithMs).isValid())
@@ -618,8 +617,8 @@ Result<QList<DeviceAuditEntry>> auditFromCbor(
             = { Key::Actor, Key::Action, Key::Kind, Key::Record, Key::Fields, Key::Origin };
         for (int t = 0; t < 6; ++t) {
             // Only the field names may be empty (a delete names none).
-            auto text = t == 4 ? textOf(entry->at(2 + t), names[t], entryWhere)
-                               : nonEmptyTextOf(entry->at(2 + t), names[t], entryWhere);
+            auto text = t == 4 ? textOf(entry.at(2 + t), names[t], entryWhere)
+                               : nonEmptyTextOf(entry.at(2 + t), names[t], entryWhere);
             if (!text)
                 return text.error();
             *texts[t] = *text;

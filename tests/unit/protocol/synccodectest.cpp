@@ -1035,6 +1035,16 @@ TEST_CASE("A push carries the tablet's audit entries, which must come in order",
     anonymous.audit[0].actorId.clear();
     checkRefused(errorOf(SyncCodec::decodePushRequest(SyncCodec::encode(anonymous))),
         u"\"actor\" must not be empty"_s);
+    // Each entry is a list of eight, in order: a map, or a list one short, is refused.
+    checkRefused(
+        refusal("push"_L1,
+            mapBytes(with(pushEntries(), "audit"_L1, QCborArray { QCborMap { { "seq"_L1, 1 } } }))),
+        u"must be a list of 8 values: seq, at, actor"_s);
+    checkRefused(refusal("push"_L1,
+                     mapBytes(with(pushEntries(), "audit"_L1,
+                         QCborArray { QCborArray { 1, u"2026-03-04T10:30:00.000Z"_s, u"amara"_s,
+                             u"create"_s, u"visit"_s, u"v-1"_s, u"worries"_s } }))),
+        u"must be a list of 8 values"_s);
 }
 
 TEST_CASE("Blob bodies round-trip, and every truncation of one is refused", "[protocol]")
