@@ -1100,17 +1100,26 @@ Result<qint64> SqlServerStorage::advanceAcked(
     qint64 acked = *row ? (*select)->integer(0) : 0;
     (*select)->reset();
 
-    auto hold = cached(QStringLiteral(
-        "INSERT INTO device_held (device_id, seq) SELECT d, s FROM (SELECT CAST(? AS TEXT) AS "
-        "d, CAST(? AS BIGINT) AS s) AS n WHERE NOT EXISTS (SELECT 1 FROM device_held x WHERE "
-        "x.device_id = n.d AND x.seq = n.s)"));
-    if (!hold)
-        return hold.error();
-    for (const qint64 sequence : newSequences) {
-        if (sequence <= acked)
-            continue;
-        if (auto ran = (*hold)->bind(1, deviceId).bind(2, sequence).run(); !ran)
-            return ran.error();
+    // A push is almost always the run that follows what is acknowledged: that run moves the
+    // acknowledgement on at once, and only sequences past a gap are held (two writes each).
+    QList<qint64> sorted = newSequences;
+    std::sort(sorted.begin(), sorted.end());
+    qsizetype next = 0;
+    while (next < sorted.size() && sorted.at(next) <= acked + 1) {
+        acked = std::max(acked, sorted.at(next));
+        ++next;
+    }
+    if (next < sorted.size()) {
+        auto hold = cached(QStringLiteral(
+            "INSERT INTO device_held (device_id, seq) SELECT d, s FROM (SELECT CAST(? AS TEXT) "
+            "AS d, CAST(? AS BIGINT) AS s) AS n WHERE NOT EXISTS (SELECT 1 FROM device_held x "
+            "WHERE x.device_id = n.d AND x.seq = n.s)"));
+        if (!hold)
+            return hold.error();
+        for (; next < sorted.size(); ++next) {
+            if (auto ran = (*hold)->bind(1, deviceId).bind(2, sorted.at(next)).run(); !ran)
+                return ran.error();
+        }
     }
     // Held sequences that now follow on from the acknowledged run join it.
     auto release
