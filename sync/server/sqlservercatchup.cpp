@@ -20,21 +20,9 @@ struct Pending {
 
 } // namespace
 
-Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
-    const sync::PullRequest &request, const QStringList &removedFamilies, qint64 logEnd,
-    sync::PullReply &reply)
+Result<void> SqlServerStorage::refreshFamilies(const Device &device, const User &user,
+    const sync::PullRequest &request, const QStringList &removedFamilies, qint64 logEnd)
 {
-    reply.catchUp = request.catchUp;
-
-    // The request says the device holds every family numbered below its position: it
-    // stored that position with their ops, in one transaction.
-    auto done = cached(QStringLiteral("UPDATE device_families SET complete = 1 WHERE device_id "
-                                      "= ? AND complete = 0 AND serial < ?"));
-    if (!done)
-        return done.error();
-    if (auto ran = (*done)->bind(1, device.id).bind(2, request.catchUp.family).run(); !ran)
-        return ran.error();
-
     // Families that left the user's scope: the device is told to remove them
     // (`removedFamilies`), and may, its own ops with them.
     const bool isPractitioner = user.role == User::Role::Practitioner;
@@ -114,6 +102,29 @@ Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
     (*start)->bind(1, device.id).bind(2, from).bind(3, from).bind(4, device.id);
     if (auto ran = (*start)->bind(5, holder).bind(6, device.id).run(); !ran)
         return ran.error();
+    return {};
+}
+
+Result<bool> SqlServerStorage::catchUp(const Device &device, const User &user,
+    const sync::PullRequest &request, const QStringList &removedFamilies, qint64 logEnd,
+    bool scopeMoved, sync::PullReply &reply)
+{
+    reply.catchUp = request.catchUp;
+
+    // The request says the device holds every family numbered below its position: it
+    // stored that position with their ops, in one transaction.
+    auto done = cached(QStringLiteral("UPDATE device_families SET complete = 1 WHERE device_id "
+                                      "= ? AND complete = 0 AND serial < ?"));
+    if (!done)
+        return done.error();
+    if (auto ran = (*done)->bind(1, device.id).bind(2, request.catchUp.family).run(); !ran)
+        return ran.error();
+
+    if (scopeMoved) {
+        if (auto refreshed = refreshFamilies(device, user, request, removedFamilies, logEnd);
+            !refreshed)
+            return refreshed.error();
+    }
 
     // The log can go on from the lowest point any of the device's families starts at: below
     // it, every op of its scope has been or is being sent by family. With no family in

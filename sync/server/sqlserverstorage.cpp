@@ -159,6 +159,20 @@ CREATE TABLE blob_families (
     PRIMARY KEY (sha256, family_id)
 );
 )sql",
+    R"sql(
+-- Which families are whose changes only with an allocation or a new family. scope_clock
+-- counts those changes; a device whose scope_seen is the count has its device_families up
+-- to date with its user's scope, so a pull need not read the whole scope again. The
+-- indexes find a device's pending families and where its log starts without reading all.
+CREATE TABLE scope_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+);
+INSERT INTO scope_clock (id, version) VALUES (1, 1);
+ALTER TABLE devices ADD COLUMN scope_seen INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX device_families_pending ON device_families (device_id, complete, removed, serial);
+CREATE INDEX device_families_start ON device_families (device_id, removed, from_seq);
+)sql",
 };
 // The same tables in PostgreSQL's types: BYTEA for BLOB, identity columns for AUTOINCREMENT
 // (a sequence never hands a number out twice either), and an op's value, which SQLite keeps
@@ -275,6 +289,16 @@ CREATE TABLE blob_families (
     family_id TEXT COLLATE "C" NOT NULL REFERENCES families (id),
     PRIMARY KEY (sha256, family_id)
 );
+)sql",
+    R"sql(
+CREATE TABLE scope_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL
+);
+INSERT INTO scope_clock (id, version) VALUES (1, 1);
+ALTER TABLE devices ADD COLUMN scope_seen BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX device_families_pending ON device_families (device_id, complete, removed, serial);
+CREATE INDEX device_families_start ON device_families (device_id, removed, from_seq);
 )sql",
 };
 
@@ -614,7 +638,13 @@ Result<void> SqlServerStorage::rememberScope(
             !ran)
             return ran.error();
     }
-    return (*insert)->bind(1, Team).bind(2, team).bind(3, familyId).run();
+    if (auto ran = (*insert)->bind(1, Team).bind(2, team).bind(3, familyId).run(); !ran)
+        return ran;
+    // Every device's next pull reads its user's scope again.
+    auto tick = cached(QStringLiteral("UPDATE scope_clock SET version = version + 1"));
+    if (!tick)
+        return tick.error();
+    return (*tick)->run();
 }
 
 Result<void> SqlServerStorage::createUser(const User &user)
@@ -1318,6 +1348,40 @@ Result<QStringList> SqlServerStorage::removedFamilies(const User &user)
     return QStringList(*families);
 }
 
+Result<std::pair<qint64, qint64>> SqlServerStorage::scopeClock(const QString &deviceId)
+{
+    auto select = cached(QStringLiteral(
+        "SELECT c.version, d.scope_seen FROM scope_clock c, devices d WHERE d.id = ?"));
+    if (!select)
+        return select.error();
+    (*select)->bind(1, deviceId);
+    auto row = readFirst<std::pair<qint64, qint64>>(**select,
+        [](const SqlStatement &st) { return std::make_pair(st.integer(0), st.integer(1)); });
+    (*select)->reset();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(Error::Code::Damaged,
+            QStringLiteral("The server's database has lost its scope clock or the device."));
+    return **row;
+}
+
+Result<QStringList> SqlServerStorage::familiesToldToRemove(const QString &deviceId)
+{
+    // With the scope as it was at the last refresh, these are exactly removedFamilies():
+    // that refresh marked every family out of scope, and restarted every one back in it.
+    auto select = cached(QStringLiteral("SELECT family_id FROM device_families WHERE device_id = "
+                                        "? AND removed = 1 ORDER BY family_id"));
+    if (!select)
+        return select.error();
+    (*select)->bind(1, deviceId);
+    auto families = readAll<QString>(**select, [](const SqlStatement &st) { return st.text(0); });
+    (*select)->reset();
+    if (!families)
+        return families.error();
+    return QStringList(*families);
+}
+
 sync::LoggedOp SqlServerStorage::loggedOp(const SqlStatement &s) const
 {
     sync::LoggedOp logged;
@@ -1405,7 +1469,13 @@ Result<sync::PullReply> SqlServerStorage::pull(
     return forSyncingDevice<sync::PullReply>(device, Action::Pull,
         [&](const Device &, const User &user, std::optional<Error> &) -> Result<sync::PullReply> {
             sync::PullReply result;
-            auto removed = removedFamilies(user);
+            // Only when a family was allocated or made since the device's last pull is its
+            // user's whole scope read again; otherwise what the device was told stands.
+            auto clock = scopeClock(device.id);
+            if (!clock)
+                return clock.error();
+            const bool scopeMoved = clock->first != clock->second;
+            auto removed = scopeMoved ? removedFamilies(user) : familiesToldToRemove(device.id);
             if (!removed)
                 return removed.error();
             result.removedFamilies = *removed;
@@ -1413,9 +1483,18 @@ Result<sync::PullReply> SqlServerStorage::pull(
             auto end = logEnd();
             if (!end)
                 return end.error();
-            auto full = catchUp(device, user, request, result.removedFamilies, *end, result);
+            auto full
+                = catchUp(device, user, request, result.removedFamilies, *end, scopeMoved, result);
             if (!full)
                 return full.error();
+            if (scopeMoved) {
+                auto seen
+                    = cached(QStringLiteral("UPDATE devices SET scope_seen = ? WHERE id = ?"));
+                if (!seen)
+                    return seen.error();
+                if (auto ran = (*seen)->bind(1, clock->first).bind(2, device.id).run(); !ran)
+                    return ran.error();
+            }
             if (!*full) {
                 if (auto tailed = tailLog(device, request, *end, result); !tailed)
                     return tailed.error();

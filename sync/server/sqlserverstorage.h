@@ -80,8 +80,19 @@ private:
     /// on from (sqlservercatchup.cpp). `logEnd` is the log's last sequence. True when the
     /// reply is full and more of those families is to come; otherwise the log follows in
     /// the same reply.
+    /// `scopeMoved`: a family was allocated or made since the device's last refresh, so its
+    /// families are compared with its user's scope again (otherwise they stand).
     Result<bool> catchUp(const Device &device, const User &user, const sync::PullRequest &request,
-        const QStringList &removedFamilies, qint64 logEnd, sync::PullReply &reply);
+        const QStringList &removedFamilies, qint64 logEnd, bool scopeMoved, sync::PullReply &reply);
+    /// Brings the device's families (device_families) up to its user's scope: families that
+    /// left it or that the device is told to remove are marked removed, families back in it
+    /// start again whole, and families new to it are started (sqlservercatchup.cpp).
+    Result<void> refreshFamilies(const Device &device, const User &user,
+        const sync::PullRequest &request, const QStringList &removedFamilies, qint64 logEnd);
+    /// The scope clock's count and the one the device last refreshed its families at.
+    Result<std::pair<qint64, qint64>> scopeClock(const QString &deviceId);
+    /// The families the device has been told to remove, as of its last refresh.
+    Result<QStringList> familiesToldToRemove(const QString &deviceId);
     /// A row whose first nine columns are op_log's seq, op_id, kind, record_id, field,
     /// value, hlc, device_id and replaces.
     sync::LoggedOp loggedOp(const SqlStatement &s) const;
