@@ -1,19 +1,25 @@
 #include "models/consentcontroller.h"
 
+#include "documents/documentwriter.h"
 #include "domain/agencies.h"
+#include "domain/document.h"
 #include "domain/sharingconsent.h"
 #include "models/casetext.h"
 #include "models/consenttext.h"
 #include "models/dateinput.h"
+#include "models/familydocuments.h"
 #include "store/consentchanges.h"
 #include "store/consentrepository.h"
+#include "store/documentrepository.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
 #include "store/strokerepository.h"
 
 #include <QHash>
 #include <QJSValue>
+#include <QLocale>
 #include <QPointF>
+#include <QSaveFile>
 
 namespace doorstep
 {
@@ -24,7 +30,8 @@ namespace
 bool affectsConsent(const QStringList &kinds)
 {
     static const QStringList relevant { QStringLiteral("family"), QStringLiteral("person"),
-        QStringLiteral("consent"), QStringLiteral("drawing"), QStringLiteral("stroke") };
+        QStringLiteral("consent"), QStringLiteral("drawing"), QStringLiteral("stroke"),
+        QStringLiteral("document") };
     return Session::touches(kinds, relevant);
 }
 
@@ -71,10 +78,36 @@ QVariantList signatureOf(const QList<Stroke> &strokes)
     return list;
 }
 
+// The signed form of each consent, by the consent's id: one whose bytes are here before
+// one still to come, then the newest (documents come newest first).
+QHash<QString, Document> signedForms(const QList<Document> &documents)
+{
+    QHash<QString, Document> forms;
+    for (const Document &document : documents) {
+        if (document.purpose != QLatin1String("signed_consent") || document.aboutId.isEmpty())
+            continue;
+        const auto found = forms.constFind(document.aboutId);
+        if (found == forms.constEnd() || (document.bytesHere && !found->bytesHere))
+            forms.insert(document.aboutId, document);
+    }
+    return forms;
+}
+
+Result<int> writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return makeError(Error::Code::Io,
+            ConsentController::tr("Nothing was saved: %1 could not be written (%2).")
+                .arg(path, file.errorString()));
+    return 1;
+}
+
 } // namespace
 
 ConsentController::ConsentController(QObject *parent)
     : QObject(parent)
+    , m_formRenderer(&DocumentWriter::consentFormPdf)
 {
 }
 
@@ -101,6 +134,7 @@ void ConsentController::setFamilyId(const QString &familyId)
     Q_EMIT familyIdChanged();
     setRecordError({});
     setWithdrawError({});
+    setSaveFormError({});
     reload();
 }
 
@@ -112,6 +146,11 @@ void ConsentController::setActive(bool active)
     Q_EMIT activeChanged();
     if (m_active && m_stale)
         reload();
+}
+
+QString ConsentController::defaultExportFolder()
+{
+    return FamilyDocuments::defaultFolder();
 }
 
 QVariantList ConsentController::agencyChoices() const
@@ -147,6 +186,7 @@ void ConsentController::clear()
     m_familyName.clear();
     m_members.clear();
     m_records.clear();
+    m_canSaveForms = false;
     m_people.setRows({});
     m_consents.setRows({});
 }
@@ -207,6 +247,9 @@ void ConsentController::reload()
     auto strokes = StrokeRepository(*store).forFamily(m_familyId, QStringLiteral("signature"));
     if (!strokes)
         return fail(strokes.error());
+    auto documents = DocumentRepository(*store).forFamily(m_familyId);
+    if (!documents)
+        return fail(documents.error());
 
     const QDate today = m_session->today();
     m_found = true;
@@ -237,6 +280,8 @@ void ConsentController::reload()
     for (const Stroke &stroke : std::as_const(*strokes))
         signatures[stroke.drawingId].append(stroke);
 
+    const QHash<QString, Document> forms = signedForms(*documents);
+    m_canSaveForms = false;
     QList<ConsentListModel::Row> grants;
     // Newest first: the records come oldest first.
     for (auto it = m_records.crbegin(); it != m_records.crend(); ++it) {
@@ -261,6 +306,19 @@ void ConsentController::reload()
                                               : tr("A parent or carer, on %1's behalf").arg(name);
         row.canWithdraw = status.isValid();
         row.signature = signatureOf(signatures.value(consent.signatureDrawingId));
+        const auto form = forms.constFind(consent.id);
+        if (form == forms.constEnd()) {
+            row.formState = ConsentListModel::FormState::None;
+            row.formText = tr("This consent was recorded before Doorstep kept signed forms, so "
+                              "there is no form to save.");
+        } else if (form->bytesHere) {
+            row.formState = ConsentListModel::FormState::Here;
+            m_canSaveForms = true;
+        } else {
+            row.formState = ConsentListModel::FormState::Coming;
+            row.formText = tr("The signed form is on its way from the server; it arrives at the "
+                              "next sync.");
+        }
         grants.append(row);
     }
 
@@ -342,7 +400,41 @@ bool ConsentController::recordConsent(const QString &personId, const QStringList
         setRecordError(changes.error().message);
         return false;
     }
-    auto saved = m_session->apply(*changes);
+
+    // The form as signed is made from exactly what is saved, and kept with it in the same
+    // write: a consent is never saved without its form.
+    Consent granted = c;
+    granted.id = changes->constLast().recordId;
+    ConsentFormDocument form;
+    form.familyName = m_familyName;
+    form.personName = person->displayName();
+    form.givenBySelf = givenBySelf;
+    // A parent or carer signing on a child's behalf is not recorded by name.
+    if (givenBySelf)
+        form.signatoryName = person->displayName();
+    for (const QString &agency : std::as_const(chosen))
+        form.agencies << ConsentText::agencyName(agency);
+    form.purpose = c.purpose;
+    form.signedOn = c.signedOn;
+    form.expiresOn = c.expiresOn;
+    form.practitionerName = FamilyDocuments::practitionerName(*m_session->store(), m_familyId);
+    // The form is the family's to read: words, not a user id (the record keeps that).
+    if (form.practitionerName.isEmpty())
+        form.practitionerName = tr("the family practitioner");
+    form.signature = signedConsent.strokes;
+    auto pdf = m_formRenderer(form);
+    if (!pdf) {
+        setRecordError(tr("Nothing was saved: the consent form could not be made. %1 Try "
+                          "again; if it happens again, tell your IT service desk.")
+                           .arg(pdf.error().message));
+        return false;
+    }
+    //: How the date is written in a signed form's title (QDate::toString format).
+    const QString signedOnText = QLocale().toString(today, tr("d MMMM yyyy"));
+    //: A signed form's title: "Consent form, Ada Okafor, 12 March 2026".
+    const QString title = tr("Consent form, %1, %2").arg(person->displayName(), signedOnText);
+    changes->append(ConsentChanges::signedForm(granted, *pdf, title, signedConsent.signedAt));
+    auto saved = m_session->apply(*changes, { *pdf });
     if (!saved) {
         setRecordError(saved.error().message);
         return false;
@@ -399,6 +491,66 @@ void ConsentController::clearWithdrawError()
     setWithdrawError({});
 }
 
+QString ConsentController::saveSignedForm(const QString &consentId, const QString &folder)
+{
+    Store *store = m_session ? m_session->store() : nullptr;
+    if (!store || !m_found) {
+        setSaveFormError(tr("Nothing was saved: the family is not open. Unlock Doorstep and "
+                            "open the family again."));
+        return {};
+    }
+    const Consent *grant = nullptr;
+    for (const Consent &record : std::as_const(m_records)) {
+        if (record.id == consentId && record.isGrant())
+            grant = &record;
+    }
+    if (!grant) {
+        setSaveFormError(tr("This consent is no longer on this tablet."));
+        return {};
+    }
+    auto documents = DocumentRepository(*store).forFamily(m_familyId);
+    if (!documents) {
+        setSaveFormError(documents.error().message);
+        return {};
+    }
+    const QHash<QString, Document> forms = signedForms(*documents);
+    const auto form = forms.constFind(consentId);
+    if (form == forms.constEnd()) {
+        setSaveFormError(tr("Nothing was saved: this consent was recorded before Doorstep kept "
+                            "signed forms, so there is no form to save."));
+        return {};
+    }
+    auto bytes = store->blob(form->sha256);
+    if (!bytes) {
+        setSaveFormError(bytes.error().message);
+        return {};
+    }
+    if (!*bytes) {
+        setSaveFormError(tr("Nothing was saved: the signed form has not arrived on this tablet "
+                            "yet. It comes from the server at the next sync; save it after "
+                            "that."));
+        return {};
+    }
+    // A grant of someone no longer in the family is named without them.
+    const Person *person = member(grant->personId);
+    //: Part of the file name, "Okafor consent form 2026-03-12.pdf".
+    QString what = tr("consent form");
+    if (person) {
+        //: Part of the file name, "Okafor consent form Ada Okafor 2026-03-12.pdf".
+        what = tr("consent form %1").arg(person->displayName());
+    }
+    const QString name = FamilyDocuments::fileName(m_familyName, what, grant->signedOn);
+    const QByteArray &pdf = **bytes;
+    auto saved = FamilyDocuments::save(
+        folder, name, [&pdf](const QString &path) { return writeBytes(path, pdf); });
+    if (!saved) {
+        setSaveFormError(saved.error().message);
+        return {};
+    }
+    setSaveFormError({});
+    return *saved;
+}
+
 void ConsentController::setError(int code, const QString &message)
 {
     if (m_errorCode == code && m_errorString == message)
@@ -414,6 +566,14 @@ void ConsentController::setRecordError(const QString &message)
         return;
     m_recordError = message;
     Q_EMIT recordErrorChanged();
+}
+
+void ConsentController::setSaveFormError(const QString &message)
+{
+    if (m_saveFormError == message)
+        return;
+    m_saveFormError = message;
+    Q_EMIT saveFormErrorChanged();
 }
 
 void ConsentController::setWithdrawError(const QString &message)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "documents/consentformdocument.h"
 #include "domain/consent.h"
 #include "domain/person.h"
+#include "domain/result.h"
 #include "models/consentlistmodel.h"
 #include "models/memberlistmodel.h"
 #include "models/session.h"
@@ -10,13 +12,15 @@
 #include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 
 namespace doorstep
 {
 
 /// The consent page's controller: a family id in; each member's consent standing and the
-/// family's signed grants out, each worded for today; and recording a signed consent or
-/// a withdrawal through the session's one write path.
+/// family's signed grants out, each worded for today with where its signed form is;
+/// recording a signed consent (with its form) or a withdrawal through the session's one
+/// write path; and saving a signed form as a PDF file.
 class ConsentController : public QObject
 {
     Q_OBJECT
@@ -46,11 +50,21 @@ class ConsentController : public QObject
     Q_PROPERTY(QString recordError READ recordError NOTIFY recordErrorChanged)
     /// Why the last withdraw() saved nothing; empty after one that saved.
     Q_PROPERTY(QString withdrawError READ withdrawError NOTIFY withdrawErrorChanged)
+    /// Some signed consent's form is on this tablet, ready to be saved as a file.
+    Q_PROPERTY(bool canSaveForms READ canSaveForms NOTIFY detailsChanged)
+    /// Where signed forms are saved unless the practitioner chooses another folder.
+    Q_PROPERTY(QString defaultExportFolder READ defaultExportFolder CONSTANT)
+    /// Why the last saveSignedForm() wrote nothing; empty after one that wrote.
+    Q_PROPERTY(QString saveFormError READ saveFormError NOTIFY saveFormErrorChanged)
 
 public:
     /// A new consent expires after this many months unless the practitioner says otherwise:
     /// a year, renewed at a review, is our default.
     static constexpr int DefaultMonths = 12;
+
+    /// Makes the consent form as signed into PDF bytes: DocumentWriter::consentFormPdf
+    /// unless replaced (tests make it fail).
+    using FormRenderer = std::function<Result<QByteArray>(const ConsentFormDocument &form)>;
 
     explicit ConsentController(QObject *parent = nullptr);
 
@@ -72,16 +86,22 @@ public:
     int errorCode() const { return m_errorCode; }
     QString recordError() const { return m_recordError; }
     QString withdrawError() const { return m_withdrawError; }
+    bool canSaveForms() const { return m_canSaveForms; }
+    static QString defaultExportFolder();
+    QString saveFormError() const { return m_saveFormError; }
+    void setFormRenderer(FormRenderer renderer) { m_formRenderer = std::move(renderer); }
 
     /// Whether a member usually signs for themselves (an adult or a young person) rather
     /// than a parent or carer on their behalf (a child): the form's starting choice.
     Q_INVOKABLE bool givesOwnConsent(const QString &personId) const;
     Q_INVOKABLE QString personName(const QString &personId) const;
 
-    /// Records a signed grant dated today: the consent, its signature drawing and strokes
-    /// in one write. agencies are keys; expiresOn is day/month/year or ISO; strokes is a
-    /// list of strokes, each a list of points (Qt.point or { x, y }) normalised to the
-    /// pad. False, with recordError naming every problem, when nothing was saved.
+    /// Records a signed grant dated today: the consent, its signature drawing and strokes,
+    /// and the consent form as signed (a PDF document of the consent, with its bytes) in
+    /// one write. agencies are keys; expiresOn is day/month/year or ISO; strokes is a list
+    /// of strokes, each a list of points (Qt.point or { x, y }) normalised to the pad.
+    /// False, with recordError naming every problem, when nothing was saved: a form that
+    /// cannot be made saves no consent either.
     Q_INVOKABLE bool recordConsent(const QString &personId, const QStringList &agencies,
         const QString &purpose, bool givenBySelf, const QString &expiresOn,
         const QVariantList &strokes);
@@ -90,6 +110,11 @@ public:
     /// when nothing was saved.
     Q_INVOKABLE bool withdraw(const QString &consentId);
     Q_INVOKABLE void clearWithdrawError();
+    /// Saves the consent form as signed, the bytes exactly as kept (they are the evidence),
+    /// into folder as "<Family> consent form <person> <signed on>.pdf" (numbered rather
+    /// than replacing a file). Returns the path written, or empty with saveFormError saying
+    /// why nothing was (the form has not arrived from the server yet, say).
+    Q_INVOKABLE QString saveSignedForm(const QString &consentId, const QString &folder);
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
@@ -100,6 +125,7 @@ Q_SIGNALS:
     void errorChanged();
     void recordErrorChanged();
     void withdrawErrorChanged();
+    void saveFormErrorChanged();
 
 private:
     void onRecordsChanged(const QStringList &kinds);
@@ -107,6 +133,7 @@ private:
     void setError(int code, const QString &message);
     void setRecordError(const QString &message);
     void setWithdrawError(const QString &message);
+    void setSaveFormError(const QString &message);
     const Person *member(const QString &personId) const;
 
     QPointer<Session> m_session;
@@ -123,6 +150,9 @@ private:
     int m_errorCode = -1;
     QString m_recordError;
     QString m_withdrawError;
+    bool m_canSaveForms = false;
+    QString m_saveFormError;
+    FormRenderer m_formRenderer;
 };
 
 } // namespace doorstep

@@ -10,7 +10,8 @@ bool ConsentListModel::Row::operator==(const Row &other) const
         && agenciesText == other.agenciesText && purpose == other.purpose
         && signedOnText == other.signedOnText && expiresOnText == other.expiresOnText
         && givenByText == other.givenByText && canWithdraw == other.canWithdraw
-        && signature == other.signature;
+        && signature == other.signature && formState == other.formState
+        && formText == other.formText;
 }
 
 ConsentListModel::ConsentListModel(QObject *parent)
@@ -88,6 +89,10 @@ QVariant ConsentListModel::data(const QModelIndex &index, int role) const
         return row.canWithdraw;
     case SignatureRole:
         return row.signature;
+    case FormStateRole:
+        return int(row.formState);
+    case FormTextRole:
+        return row.formText;
     default:
         return {};
     }
@@ -100,7 +105,8 @@ QHash<int, QByteArray> ConsentListModel::roleNames() const
         { StatusTextRole, "statusText" }, { AgenciesTextRole, "agenciesText" },
         { PurposeRole, "purpose" }, { SignedOnTextRole, "signedOnText" },
         { ExpiresOnTextRole, "expiresOnText" }, { GivenByTextRole, "givenByText" },
-        { CanWithdrawRole, "canWithdraw" }, { SignatureRole, "signature" } };
+        { CanWithdrawRole, "canWithdraw" }, { SignatureRole, "signature" },
+        { FormStateRole, "formState" }, { FormTextRole, "formText" } };
 }
 
 } // namespace doorstep

@@ -10,8 +10,9 @@
 namespace doorstep
 {
 
-/// A family's consent grants, newest first, each with its status today, what it covers
-/// and its signature; ConsentController fills it. Withdrawals show on the grant they end.
+/// A family's consent grants, newest first, each with its status today, what it covers,
+/// its signature and where its signed form is; ConsentController fills it. Withdrawals
+/// show on the grant they end.
 class ConsentListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -33,12 +34,19 @@ public:
         GivenByTextRole,
         CanWithdrawRole,
         SignatureRole,
+        FormStateRole,
+        FormTextRole,
     };
     Q_ENUM(Role)
 
     /// A grant's state today, as ConsentStatus::State.
     enum class State { None, Valid, Expiring, Expired, Withdrawn };
     Q_ENUM(State)
+
+    /// Where the consent form as signed is: kept before forms were (None), on this tablet
+    /// (Here), or made on another tablet with its bytes still to come at a sync (Coming).
+    enum class FormState { None, Here, Coming };
+    Q_ENUM(FormState)
 
     /// One grant as the page lists it, worded for today.
     struct Row {
@@ -55,6 +63,9 @@ public:
         bool canWithdraw = false;
         /// The signature's strokes: a list of lists of points normalised to the pad.
         QVariantList signature;
+        FormState formState = FormState::None;
+        /// What to say about the signed form when it cannot be saved; empty when it can.
+        QString formText;
 
         QString key() const { return consentId; }
         bool operator==(const Row &other) const;

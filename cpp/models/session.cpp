@@ -120,10 +120,15 @@ bool Session::isPinAvailable() const
 
 Result<QStringList> Session::apply(const QList<Change> &changes)
 {
+    return apply(changes, {});
+}
+
+Result<QStringList> Session::apply(const QList<Change> &changes, const QList<QByteArray> &blobs)
+{
     if (!m_store)
         return makeError(
             Error::Code::Internal, QStringLiteral("Doorstep is locked; nothing was saved."));
-    auto ids = m_store->apply(changes);
+    auto ids = m_store->apply(changes, blobs);
     if (ids) {
         QStringList kinds;
         for (const Change &change : changes) {

@@ -44,6 +44,8 @@ public:
     /// when they are saved, tells every model which kinds of record changed.
     Result<QStringList> apply(const QList<Change> &changes);
     Result<QString> apply(const Change &change);
+    /// The same, keeping with the changes the bytes their documents name (Store::apply).
+    Result<QStringList> apply(const QList<Change> &changes, const QList<QByteArray> &blobs);
 
     /// Tells every model that records of these kinds changed by another route than apply()
     /// (a sync), so they read them again.

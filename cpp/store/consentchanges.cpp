@@ -2,6 +2,7 @@
 
 #include "domain/agencies.h"
 #include "domain/strokepoints.h"
+#include "store/store.h"
 
 #include <QUuid>
 
@@ -56,8 +57,21 @@ Result<QList<Change>> ConsentChanges::grant(const SignedConsent &signedConsent)
         field("recorded_by", c.recordedBy) };
     if (c.expiresOn.isValid())
         fields << field("expires_on", c.expiresOn);
-    changes << Change::create(QStringLiteral("consent"), fields);
+    changes << Change::create(
+        QStringLiteral("consent"), fields, QUuid::createUuid().toString(QUuid::WithoutBraces));
     return changes;
+}
+
+Change ConsentChanges::signedForm(
+    const Consent &grant, const QByteArray &pdf, const QString &title, const QDateTime &madeAt)
+{
+    Q_ASSERT(!grant.id.isEmpty());
+    return Change::create(QStringLiteral("document"),
+        { field("family_id", grant.familyId), field("purpose", QStringLiteral("signed_consent")),
+            field("about_id", grant.id), field("title", title),
+            field("media_type", QStringLiteral("application/pdf")),
+            field("sha256", Store::blobSha256(pdf)), field("size", qint64(pdf.size())),
+            field("made_at", madeAt) });
 }
 
 Change ConsentChanges::withdrawal(const Consent &grant, QDate on, const QString &recordedBy)

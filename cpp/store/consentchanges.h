@@ -4,6 +4,7 @@
 #include "domain/result.h"
 #include "store/change.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QPointF>
@@ -22,13 +23,20 @@ struct SignedConsent {
 
 /// The changes that record consent, for one Store::apply so they land together or not at
 /// all: a grant is a drawing (purpose "signature"), its strokes and the consent record
-/// that points at the drawing, so no consent exists without its signature.
+/// that points at the drawing, so no consent exists without its signature; with it, the
+/// consent form as signed, kept as a document of the consent.
 class ConsentChanges
 {
 public:
     /// drawing, then each stroke, then the consent record (last, so apply's last id is
-    /// the consent's). Refuses a grant without strokes, agencies or a signed date.
+    /// the consent's). The consent's id is made here, as the last change's recordId, so a
+    /// document of it can name it in the same apply. Refuses a grant without strokes,
+    /// agencies or a signed date.
     static Result<QList<Change>> grant(const SignedConsent &signedConsent);
+    /// The consent form as signed (PDF bytes), kept as a document (purpose signed_consent) of
+    /// grant, whose id must be set (grant()'s last recordId). Apply it with pdf as its blob.
+    static Change signedForm(
+        const Consent &grant, const QByteArray &pdf, const QString &title, const QDateTime &madeAt);
     /// A withdrawal of grant dated on, recorded by a practitioner.
     static Change withdrawal(const Consent &grant, QDate on, const QString &recordedBy);
 };

@@ -5,7 +5,8 @@ import Doorstep
 import Doorstep.Models
 
 // One signed consent: whose it is and its status today, what it covers, who gave it,
-// when it runs to, and the signature drawn again from its strokes.
+// when it runs to, the signature drawn again from its strokes, and its signed form: a
+// button to save it as a PDF when it is on this tablet, or a line saying why not.
 Rectangle {
     id: root
 
@@ -20,8 +21,21 @@ Rectangle {
     required property string givenByText
     required property bool canWithdraw
     required property var signature
+    required property int formState
+    required property string formText
+
+    // Where the last save of the form went, or why nothing was saved.
+    property string savedPath
+    property string saveFailure
 
     signal withdrawRequested(string consentId)
+    signal saveFormRequested(string consentId)
+
+    // Call with the path saving the form returned, and the controller's error for an empty one.
+    function showSaveResult(path, error) {
+        root.savedPath = path;
+        root.saveFailure = path.length > 0 ? "" : error;
+    }
 
     objectName: "consent_" + root.consentId
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
@@ -110,16 +124,62 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
 
-        Button {
-            objectName: "withdrawButton"
-            visible: root.canWithdraw
-            Layout.preferredHeight: Theme.touchTarget
-            leftPadding: Theme.margin
-            rightPadding: Theme.margin
-            text: qsTr("Withdraw…")
+        Label {
+            objectName: "consentFormNote"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignLeft
+            visible: root.formText.length > 0
+            text: root.formText
+            font.pixelSize: Theme.fontSmall
+            color: Theme.mutedText
+            wrapMode: Text.WordWrap
+        }
+
+        Flow {
+            Layout.fillWidth: true
+            visible: saveFormButton.visible || withdrawButton.visible
+            spacing: Theme.spacing
+
+            Button {
+                id: saveFormButton
+
+                objectName: "saveFormButton"
+                visible: root.formState === ConsentListModel.Here
+                height: Theme.touchTarget
+                leftPadding: Theme.margin
+                rightPadding: Theme.margin
+                text: qsTr("Save signed form as PDF")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Save the signed consent form of %1 as a PDF file").arg(root.personName)
+                onClicked: root.saveFormRequested(root.consentId)
+            }
+
+            Button {
+                id: withdrawButton
+
+                objectName: "withdrawButton"
+                visible: root.canWithdraw
+                height: Theme.touchTarget
+                leftPadding: Theme.margin
+                rightPadding: Theme.margin
+                text: qsTr("Withdraw…")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Withdraw the consent of %1").arg(root.personName)
+                onClicked: root.withdrawRequested(root.consentId)
+            }
+        }
+
+        Label {
+            objectName: "consentFormResult"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignLeft
+            visible: text.length > 0
+            text: root.savedPath.length > 0 ? qsTr("Saved as %1").arg(root.savedPath) : root.saveFailure
+            color: root.savedPath.length > 0 ? Theme.success : Theme.danger
             font.pixelSize: Theme.fontBody
-            Accessible.name: qsTr("Withdraw the consent of %1").arg(root.personName)
-            onClicked: root.withdrawRequested(root.consentId)
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
         }
     }
 }

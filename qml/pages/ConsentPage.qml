@@ -7,8 +7,9 @@ import Doorstep
 import Doorstep.Models
 
 // A family's consent to share information: each member's standing today with a button to
-// record a signed consent, every signed consent with its signature and a way to withdraw
-// it, and sharing with an agency. Two columns in landscape, one in portrait.
+// record a signed consent, every signed consent with its signature, a way to save its
+// signed form and to withdraw it, and sharing with an agency. Two columns in landscape,
+// one in portrait.
 Page {
     id: root
 
@@ -217,6 +218,16 @@ Page {
                         Layout.fillWidth: true
                         title: qsTr("Signed consents (%1)").arg(consent.consents.count)
 
+                        FormTextField {
+                            id: formsFolder
+
+                            objectName: "consentFormsFolderField"
+                            Layout.fillWidth: true
+                            visible: consent.canSaveForms
+                            label: qsTr("Save signed forms in the folder")
+                            text: consent.defaultExportFolder
+                        }
+
                         Repeater {
                             objectName: "consentRepeater"
                             model: consent.consents
@@ -226,6 +237,7 @@ Page {
 
                                 Layout.fillWidth: true
                                 onWithdrawRequested: withdrawDialog.ask(record.consentId, record.personName, record.agenciesText)
+                                onSaveFormRequested: record.showSaveResult(consent.saveSignedForm(record.consentId, formsFolder.text), consent.saveFormError)
                             }
                         }
 

@@ -528,6 +528,10 @@ void SyncClient::fetchBlobs(QList<Store::BlobState> queue)
         }
         if (kept->received == kept->size) {
             ++m_running.blobsReceived;
+            // No record changed, but a page showing the document (a signed form still to
+            // come) reads it again.
+            if (!m_running.changedKinds.contains(QStringLiteral("document")))
+                m_running.changedKinds << QStringLiteral("document");
             queue.removeFirst();
         } else {
             queue.first().received = kept->received;

@@ -7,8 +7,8 @@ import DoorstepTest
 
 // Consent to share on the real store: reached from the family page; a signed consent
 // recorded with a signature drawn by synthesised mouse and touch strokes, after refusals
-// that keep what was entered; withdrawn; and sharing with an agency refused until
-// everyone has consented.
+// that keep what was entered; its signed form saved as a PDF; withdrawn; and sharing with
+// an agency refused until everyone has consented.
 TestCase {
     id: root
 
@@ -148,6 +148,7 @@ TestCase {
         const consents = TestSupport.liveRecords("consent");
         const drawings = TestSupport.liveRecords("drawing");
         const strokes = TestSupport.liveRecords("stroke");
+        const documents = TestSupport.liveRecords("document");
         const rio = personRow("Rio Carrow");
         verify(rio, "Rio is listed");
         compare(rio.consentText, "No consent recorded");
@@ -209,6 +210,29 @@ TestCase {
         compare(TestSupport.liveRecords("consent"), consents + 1);
         compare(TestSupport.liveRecords("drawing"), drawings + 1);
         compare(TestSupport.liveRecords("stroke"), strokes + 2);
+
+        // The form as signed is kept with it, and saved as a PDF into a folder chosen here.
+        compare(TestSupport.liveRecords("document"), documents + 1);
+        compare(record.formState, ConsentListModel.Here);
+        verify(!findChild(record, "consentFormNote").visible, "nothing to explain");
+        const saveForm = findChild(record, "saveFormButton");
+        verify(saveForm.visible);
+        const folder = TestSupport.makeFolder("forms");
+        verify(folder.length > 0);
+        const folderInput = findChild(root.page, "consentFormsFolderFieldInput");
+        verify(folderInput.visible);
+        compare(folderInput.text, controller.defaultExportFolder);
+        mouseClick(folderInput);
+        folderInput.selectAll();
+        typeText(folder);
+        compare(folderInput.text, folder);
+        mouseClick(saveForm);
+        const saved = findChild(record, "consentFormResult");
+        tryCompare(saved, "visible", true);
+        const path = folder + "/Carrow consent form Rio Carrow " + Qt.formatDate(new Date(), "yyyy-MM-dd") + ".pdf";
+        compare(saved.text, "Saved as " + path);
+        compare(saved.color, Theme.success);
+        verify(TestSupport.fileSize(path) > 1000, "the form is written whole");
         saveBothScreenshots("consent-valid");
 
         // Withdraw, after confirming: a new record dated today.

@@ -1,6 +1,7 @@
 #include "store/consentrepository.h"
 
 #include "consenttesthelpers.h"
+#include "store/documentrepository.h"
 #include "store/strokerepository.h"
 
 using namespace doorstep;
@@ -152,6 +153,42 @@ TEST_CASE("A consent never lands without its signature", "[store]")
     CHECK(count(*store, "consents") == 0);
     CHECK(count(*store, "drawings") == 0);
     CHECK(count(*store, "strokes") == 0);
+}
+
+TEST_CASE("A grant's consent has its id before it is saved, for its signed form", "[store]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    const QString family = test::createFamily(*store, QStringLiteral("Okafor"));
+    SignedConsent signedConsent;
+    signedConsent.consent.familyId = family;
+    signedConsent.consent.personId = test::addPerson(*store, family, "Ada");
+    signedConsent.consent.agencies = { QStringLiteral("school") };
+    signedConsent.consent.signedOn = QDate(2026, 1, 5);
+    signedConsent.strokes = { { QPointF(0.1, 0.1), QPointF(0.2, 0.2) } };
+    signedConsent.signedAt = QDateTime(QDate(2026, 1, 5), QTime(10, 0), Qt::UTC);
+    auto changes = ConsentChanges::grant(signedConsent);
+    REQUIRE(changes.ok());
+    Consent grant = signedConsent.consent;
+    grant.id = changes->constLast().recordId;
+    REQUIRE_FALSE(grant.id.isEmpty());
+
+    const QByteArray pdf("%PDF-1.4 the form as signed");
+    changes->append(ConsentChanges::signedForm(
+        grant, pdf, QStringLiteral("Consent form, Ada, 5 January 2026"), signedConsent.signedAt));
+    auto ids = store->apply(*changes, { pdf });
+    INFO((ids ? QString() : ids.error().message).toStdString());
+    REQUIRE(ids.ok());
+    CHECK(ids->at(ids->size() - 2) == grant.id);
+    CHECK(consentsOf(*store, family).first().id == grant.id);
+    auto documents = DocumentRepository(*store).forFamily(family);
+    REQUIRE(documents.ok());
+    REQUIRE(documents->size() == 1);
+    CHECK(documents->first().aboutId == grant.id);
+    CHECK(documents->first().purpose == QStringLiteral("signed_consent"));
+    CHECK(documents->first().sha256 == Store::blobSha256(pdf));
+    CHECK(documents->first().size == pdf.size());
+    CHECK(documents->first().bytesHere);
 }
 
 TEST_CASE("A family's signatures are read in one go, tombstoned strokes left out", "[store]")
