@@ -254,13 +254,9 @@ void SyncClient::pushNext()
             }
             QElapsedTimer handling;
             handling.start();
-            const QByteArray replied = reply->readAll();
-            m_running.bodyBytesReceived += replied.size();
-            auto pushed = sync::SyncCodec::decodePushReply(replied);
-            if (!pushed) {
-                finish(Outcome::stopped(Outcome::Problem::Refused, pushed.error().message));
-                return;
-            }
+            auto pushed = replyBody(reply, &sync::SyncCodec::decodePushReply);
+            if (!pushed)
+                return; // finished, saying why
             if (count > 0) {
                 const qint64 before = m_store.acknowledgedThrough();
                 if (auto acked = m_store.acknowledge(std::min(pushed->acked, last)); !acked) {
@@ -366,15 +362,12 @@ void SyncClient::pullNext()
         }
         QElapsedTimer handling;
         handling.start();
-        const QByteArray replied = reply->readAll();
-        m_running.bodyBytesReceived += replied.size();
-        auto pulled = sync::SyncCodec::decodePullReply(replied);
-        if (!pulled) {
-            finish(Outcome::stopped(Outcome::Problem::Refused, pulled.error().message));
-            return;
-        }
+        qsizetype bodyBytes = 0;
+        auto pulled = replyBody(reply, &sync::SyncCodec::decodePullReply, &bodyBytes);
+        if (!pulled)
+            return; // finished, saying why
         if (!pulled->ops.isEmpty()) {
-            const qsizetype perOp = std::max<qsizetype>(1, replied.size() / pulled->ops.size());
+            const qsizetype perOp = std::max<qsizetype>(1, bodyBytes / pulled->ops.size());
             m_pullLimit = int(std::clamp<qsizetype>(PullBodyBytes / perOp, 1, PullBatch));
         }
         const bool again = applyPulled(*pulled, request);
@@ -441,13 +434,9 @@ void SyncClient::sendBlobs(QList<Store::BlobState> queue, qint64 offset)
                     finish(failure(reply));
                 return;
             }
-            const QByteArray replied = reply->readAll();
-            m_running.bodyBytesReceived += replied.size();
-            auto held = sync::SyncCodec::decodeBlobPutReply(replied);
-            if (!held) {
-                finish(Outcome::stopped(Outcome::Problem::Refused, held.error().message));
-                return;
-            }
+            auto held = replyBody(reply, &sync::SyncCodec::decodeBlobPutReply);
+            if (!held)
+                return; // finished, saying why
             if (held->complete) {
                 if (auto marked = m_store.markBlobSent(blob.sha256); !marked) {
                     finish(Outcome::stopped(Outcome::Problem::Local, marked.error().message));
@@ -505,13 +494,9 @@ void SyncClient::fetchBlobs(QList<Store::BlobState> queue)
                 finish(failure(reply));
             return;
         }
-        const QByteArray replied = reply->readAll();
-        m_running.bodyBytesReceived += replied.size();
-        auto range = sync::SyncCodec::decodeBlobGetReply(replied);
-        if (!range) {
-            finish(Outcome::stopped(Outcome::Problem::Refused, range.error().message));
-            return;
-        }
+        auto range = replyBody(reply, &sync::SyncCodec::decodeBlobGetReply);
+        if (!range)
+            return; // finished, saying why
         if (range->offset != blob.received || range->size != blob.size || range->data.isEmpty()) {
             skip(tr("The server sent a document's content in a form this tablet did not ask "
                     "for."));

@@ -1,16 +1,17 @@
 #pragma once
 
 #include "domain/result.h"
+#include "protocol/synccodec.h"
 #include "protocol/syncmessages.h"
 #include "store/store.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
 #include <QSslCertificate>
 #include <QUrl>
 #include <functional>
-
-class QNetworkReply;
+#include <optional>
 
 namespace doorstep
 {
@@ -135,6 +136,23 @@ private:
     /// until a later sync has sent it.
     Result<void> removeReallocatedFamilies();
     Outcome failure(QNetworkReply *reply) const;
+    /// The reply's body, counted and decoded; a body that is not what it should be finishes
+    /// the sync with the reason, and gives nothing. `bytes`, if given, gets the body's size.
+    template <typename T>
+    std::optional<T> replyBody(QNetworkReply *reply,
+        Result<T> (*decode)(QByteArrayView, const sync::CodecLimits &), qsizetype *bytes = nullptr)
+    {
+        const QByteArray body = reply->readAll();
+        m_running.bodyBytesReceived += body.size();
+        if (bytes)
+            *bytes = body.size();
+        auto decoded = decode(body, sync::CodecLimits {});
+        if (!decoded) {
+            finish(Outcome::stopped(Outcome::Problem::Refused, decoded.error().message));
+            return std::nullopt;
+        }
+        return std::move(*decoded);
+    }
 
     Store &m_store;
     QString m_appVersion;
