@@ -12,26 +12,47 @@
 using namespace doorstep;
 using namespace doorstep::test;
 
+namespace
+{
+
+/// A real server, and two CLI tablets enrolled with it through a relay that can cut.
+struct Relayed {
+    ServerProcess server;
+    TcpRelay relay;
+    std::array<CliStore, 2> tablets;
+
+    Relayed()
+        : relay(started(server))
+    {
+        REQUIRE(relay.port() != 0);
+        const QString viaRelay = QStringLiteral("https://127.0.0.1:%1").arg(relay.port());
+        for (CliStore &tablet : tablets) {
+            tablet.init();
+            tablet.ok({ QStringLiteral("enrol"), QStringLiteral("--server"), viaRelay,
+                QStringLiteral("--ca"), server.caFile(), QStringLiteral("--code"),
+                server.enrolmentCode() });
+        }
+    }
+
+    static quint16 started(ServerProcess &process)
+    {
+        process.init();
+        process.serve();
+        return process.port;
+    }
+};
+
+} // namespace
+
 TEST_CASE("Syncs cut at random bytes in either direction resume and converge", "[integration]")
 {
     const quint32 seed = testSeed();
     INFO("seed " << seed << " (DOORSTEP_TEST_SEED replays it)");
     std::mt19937 random(seed);
 
-    ServerProcess server;
-    server.init();
-    server.serve();
-    TcpRelay relay(server.port);
-    REQUIRE(relay.port() != 0);
-    const QString viaRelay = QStringLiteral("https://127.0.0.1:%1").arg(relay.port());
-
-    std::array<CliStore, 2> tablets;
-    for (CliStore &tablet : tablets) {
-        tablet.init();
-        tablet.ok(
-            { QStringLiteral("enrol"), QStringLiteral("--server"), viaRelay, QStringLiteral("--ca"),
-                server.caFile(), QStringLiteral("--code"), server.enrolmentCode() });
-    }
+    Relayed world;
+    TcpRelay &relay = world.relay;
+    auto &tablets = world.tablets;
 
     DemoFamilies families;
 
@@ -114,19 +135,9 @@ TEST_CASE(
     INFO("seed " << seed << " (DOORSTEP_TEST_SEED replays it)");
     std::mt19937 random(seed);
 
-    ServerProcess server;
-    server.init();
-    server.serve();
-    TcpRelay relay(server.port);
-    REQUIRE(relay.port() != 0);
-    const QString viaRelay = QStringLiteral("https://127.0.0.1:%1").arg(relay.port());
-    std::array<CliStore, 2> tablets;
-    for (CliStore &tablet : tablets) {
-        tablet.init();
-        tablet.ok(
-            { QStringLiteral("enrol"), QStringLiteral("--server"), viaRelay, QStringLiteral("--ca"),
-                server.caFile(), QStringLiteral("--code"), server.enrolmentCode() });
-    }
+    Relayed world;
+    TcpRelay &relay = world.relay;
+    auto &tablets = world.tablets;
 
     // A signed form of three ranges and a bit, scanned on paper: its bytes are random, so
     // nothing on the way can make them smaller.
