@@ -248,6 +248,8 @@ private:
     enum class Materialised { Written, Unchanged, Held };
     /// Keeps bytes made on this device as a complete blob, in the caller's transaction.
     Result<void> keepBlob(const QByteArray &bytes);
+    /// Drops a blob and what arrived of it, in the caller's transaction.
+    Result<void> forgetBlob(const QString &sha256);
     /// Drops blobs no document names any more (their family left the device).
     Result<void> dropUnnamedBlobs();
     Result<Materialised> materialise(

@@ -18,6 +18,17 @@ Error blobInvalid(const QString &message)
     return makeError(Error::Code::InvalidArgument, message);
 }
 
+/// Rows of sha256, size and received.
+Result<QList<Store::BlobState>> readStates(Statement &select)
+{
+    auto states = readAll<Store::BlobState>(select, [](const Statement &s) {
+        RowReader row(s);
+        return Store::BlobState { row.text(), row.integer(), row.integer() };
+    });
+    select.reset();
+    return states;
+}
+
 } // namespace
 
 QString Store::blobSha256(QByteArrayView bytes)
@@ -42,11 +53,8 @@ Result<void> Store::keepBlob(const QByteArray &bytes)
     if (complete)
         return {};
     // Half of it may have been arriving from the server: what was made here replaces it.
-    auto forget = cached(QStringLiteral("DELETE FROM blobs WHERE sha256 = ?"));
-    if (!forget)
-        return forget.error();
-    if (auto ran = (*forget)->bind(1, sha256).run(); !ran)
-        return ran;
+    if (auto forgot = forgetBlob(sha256); !forgot)
+        return forgot;
     auto insert = cached(QStringLiteral(
         "INSERT INTO blobs (sha256, size, received, complete, sent) VALUES (?, ?, ?, 1, 0)"));
     if (!insert)
@@ -109,12 +117,7 @@ Result<QList<Store::BlobState>> Store::blobsToSend()
         "2 = 1) ORDER BY b.sha256"));
     if (!select)
         return select.error();
-    auto states = readAll<BlobState>(**select, [](const Statement &s) {
-        RowReader row(s);
-        return BlobState { row.text(), row.integer(), row.integer() };
-    });
-    (*select)->reset();
-    return states;
+    return readStates(**select);
 }
 
 Result<void> Store::markBlobSent(const QString &sha256)
@@ -134,12 +137,7 @@ Result<QList<Store::BlobState>> Store::blobsToFetch()
         "AND COALESCE(b.complete, 0) = 0 GROUP BY d.sha256 ORDER BY d.sha256"));
     if (!select)
         return select.error();
-    auto states = readAll<BlobState>(**select, [](const Statement &s) {
-        RowReader row(s);
-        return BlobState { row.text(), row.integer(), row.integer() };
-    });
-    (*select)->reset();
-    return states;
+    return readStates(**select);
 }
 
 Result<Store::BlobState> Store::keepBlobRange(
@@ -169,11 +167,8 @@ Result<Store::BlobState> Store::keepBlobRange(
         return now;
     if (!*row || now.size != size) {
         // New, or named with another size by a newer document: start it afresh.
-        auto forget = cached(QStringLiteral("DELETE FROM blobs WHERE sha256 = ?"));
-        if (!forget)
-            return forget.error();
-        if (auto ran = (*forget)->bind(1, sha256).run(); !ran)
-            return ran.error();
+        if (auto forgot = forgetBlob(sha256); !forgot)
+            return forgot.error();
         auto insert = cached(QStringLiteral(
             "INSERT INTO blobs (sha256, size, received, complete, sent) VALUES (?, ?, 0, 0, 1)"));
         if (!insert)
@@ -216,11 +211,8 @@ Result<Store::BlobState> Store::keepBlobRange(
         matches = QString::fromLatin1(hash.result().toHex()) == sha256;
         if (!matches) {
             // Kept for nothing: the next sync fetches it again from the start.
-            auto forget = cached(QStringLiteral("DELETE FROM blobs WHERE sha256 = ?"));
-            if (!forget)
-                return forget.error();
-            if (auto ran = (*forget)->bind(1, sha256).run(); !ran)
-                return ran.error();
+            if (auto forgot = forgetBlob(sha256); !forgot)
+                return forgot.error();
         }
     }
     auto update
@@ -238,6 +230,15 @@ Result<Store::BlobState> Store::keepBlobRange(
             QStringLiteral("A document's content did not match its SHA-256 when it arrived; it "
                            "will be fetched again at the next sync."));
     return now;
+}
+
+Result<void> Store::forgetBlob(const QString &sha256)
+{
+    // Its chunks go with it (ON DELETE CASCADE).
+    auto forget = cached(QStringLiteral("DELETE FROM blobs WHERE sha256 = ?"));
+    if (!forget)
+        return forget.error();
+    return (*forget)->bind(1, sha256).run();
 }
 
 Result<void> Store::dropUnnamedBlobs()
