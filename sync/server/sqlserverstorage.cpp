@@ -1421,14 +1421,28 @@ Result<void> SqlServerStorage::tailLog(
     // log. Its own ops it has already.
     const qint64 from = reply.cursor;
     const qsizetype before = reply.ops.size();
-    auto scan = cached(QStringLiteral(
-        "SELECT seq, op_id, kind, record_id, field, value, hlc, device_id, replaces FROM op_log "
-        "WHERE family_id IN (SELECT family_id FROM device_families WHERE device_id = ? AND "
-        "removed = 0) AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?"));
+    // Usually little was logged since the device's cursor: then the log is read from there,
+    // each op checked against the device's families by index, whatever the caseload's size.
+    // After a long silence the log since the cursor may be the council's weeks of work:
+    // then the device's families are read instead, each through the family index.
+    const bool shortTail = logEnd - from <= m_tailScanRows;
+    auto scan = cached(shortTail
+            ? QStringLiteral("SELECT l.seq, l.op_id, l.kind, l.record_id, l.field, l.value, "
+                             "l.hlc, l.device_id, l.replaces FROM op_log l WHERE l.seq > ? AND "
+                             "l.device_id <> ? AND EXISTS (SELECT 1 FROM device_families d WHERE "
+                             "d.device_id = ? AND d.family_id = l.family_id AND d.removed = 0) "
+                             "ORDER BY l.seq LIMIT ?")
+            : QStringLiteral("SELECT seq, op_id, kind, record_id, field, value, hlc, device_id, "
+                             "replaces FROM op_log WHERE family_id IN (SELECT family_id FROM "
+                             "device_families WHERE device_id = ? AND removed = 0) AND seq > ? "
+                             "AND device_id <> ? ORDER BY seq LIMIT ?"));
     if (!scan)
         return scan.error();
     const qint64 room = request.limit - before;
-    (*scan)->bind(1, device.id).bind(2, from).bind(3, device.id).bind(4, room + 1);
+    if (shortTail)
+        (*scan)->bind(1, from).bind(2, device.id).bind(3, device.id).bind(4, room + 1);
+    else
+        (*scan)->bind(1, device.id).bind(2, from).bind(3, device.id).bind(4, room + 1);
     auto goesOn = takeOps(**scan, room, reply);
     (*scan)->reset();
     if (!goesOn)

@@ -45,6 +45,11 @@ public:
         const QString &appVersion) override;
     Result<QList<AuditEntry>> audit(int limit) override;
 
+    /// A pull reads the log since the device's cursor row by row when it is at most this
+    /// long, else family by family (tests set 0 to run the second way).
+    static constexpr qint64 DefaultTailScanRows = 20'000;
+    void setTailScanRows(qint64 rows) { m_tailScanRows = rows; }
+
 protected:
     /// Takes a connection setUp() made ready. Time comes from clock (UTC now if empty).
     SqlServerStorage(std::unique_ptr<SqlConnection> connection, std::function<QDateTime()> clock);
@@ -153,6 +158,7 @@ private:
     std::unique_ptr<SqlConnection> m_connection;
     std::function<QDateTime()> m_clock;
     std::mutex m_mutex;
+    qint64 m_tailScanRows = DefaultTailScanRows;
 };
 
 } // namespace doorstep::server

@@ -309,6 +309,9 @@ TEST_CASE("Tablets and the server converge through lost and repeated replies, cr
         const quint32 runSeed = seed + quint32(run);
         INFO("DOORSTEP_TEST_SEED=" << runSeed << " DOORSTEP_TEST_STEPS=" << steps);
         World world(runSeed);
+        // One run reads each pull's tail family by family, as after a long silence.
+        if (run == 1)
+            world.server->setTailScanRows(0);
         for (int i = 0; i < steps; ++i)
             world.step();
         // Everyone syncs cleanly, twice round: what one pushes, the others pull.
