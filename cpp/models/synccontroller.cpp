@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QNetworkInformation>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QUrl>
@@ -18,6 +19,22 @@ SyncController::SyncController(QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncController::syncNow);
+    // Where the platform reports the network (Android, NetworkManager), a signal coming back
+    // starts a sync; elsewhere the retries after a failed sync find it.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability != QNetworkInformation::Reachability::Disconnected
+                    && reachability != QNetworkInformation::Reachability::Unknown)
+                    networkReachable();
+            });
+    }
+}
+
+void SyncController::networkReachable()
+{
+    if (m_active && m_enrolled && !m_syncing && m_retryMs > 0)
+        m_timer.start(AfterReachableMs);
 }
 
 SyncController::~SyncController() = default;
@@ -119,9 +136,13 @@ void SyncController::syncNow()
                     Qt::QueuedConnection);
             }
         }
+        const bool noConnection
+            = !outcome.ok && outcome.problem == SyncClient::Outcome::Problem::NoConnection;
+        m_retryMs
+            = noConnection ? std::min(IntervalMs, m_retryMs > 0 ? 2 * m_retryMs : RetryFirstMs) : 0;
         readEnrolment();
         if (m_active && m_enrolled)
-            m_timer.start(IntervalMs);
+            m_timer.start(m_retryMs > 0 ? m_retryMs : IntervalMs);
         Q_EMIT stateChanged();
     });
 }

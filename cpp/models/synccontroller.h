@@ -13,10 +13,12 @@ namespace doorstep
 
 class Session;
 
-/// Sync as the practitioner sees it: on demand, soon after unlocking, and every few
-/// minutes while unlocked; progress as counts, the last sync as a time, and what went
-/// wrong in plain words. The sync itself is SyncClient's; this holds one only while the
-/// store is open and drops it (abandoning any sync under way) before the store closes.
+/// Sync as the practitioner sees it: on demand, soon after unlocking, every few minutes
+/// while unlocked, and soon after the network comes back (sooner and sooner retries after a
+/// sync found no connection, and at once where the system reports reachability); progress as
+/// counts, the last sync as a time, and what went wrong in plain words. The sync itself is
+/// SyncClient's; this holds one only while the store is open and drops it (abandoning any sync
+/// under way) before the store closes.
 class SyncController : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,11 @@ class SyncController : public QObject
 public:
     static constexpr int IntervalMs = 5 * 60 * 1000;
     static constexpr int AfterUnlockMs = 3000;
+    /// After a sync found no connection: try again after this, then twice as long each
+    /// time up to IntervalMs, so work syncs soon after a signal comes back.
+    static constexpr int RetryFirstMs = 30 * 1000;
+    /// When the system says the network is back (where it can say: QNetworkInformation).
+    static constexpr int AfterReachableMs = 2000;
 
     explicit SyncController(QObject *parent = nullptr);
     ~SyncController() override;
@@ -56,6 +63,8 @@ public:
     QString problemText() const { return m_problem; }
 
     Q_INVOKABLE void syncNow();
+    /// In how long the next sync is due, or -1 if none is (not enrolled or not active).
+    int nextSyncInMs() const { return m_timer.isActive() ? m_timer.interval() : -1; }
 
     bool isEnrolling() const { return m_enrolling; }
     QString enrolProblem() const { return m_enrolProblem; }
@@ -84,7 +93,11 @@ private:
     QPointer<Session> m_session;
     bool m_active = false;
     std::unique_ptr<SyncClient> m_client;
+    /// The network came back: sync soon if the last one could not connect.
+    void networkReachable();
+
     QTimer m_timer;
+    int m_retryMs = 0; ///< the wait after the last sync that found no connection; 0 if none
     bool m_enrolled = false;
     bool m_syncing = false;
     int m_pushed = 0;

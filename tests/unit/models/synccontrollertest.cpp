@@ -75,6 +75,45 @@ TEST_CASE("The app syncs on demand, says when it last did, and why it could not"
     CHECK(sync.statusText().startsWith(QLatin1String("Last synced at ")));
 }
 
+TEST_CASE(
+    "After a sync finds no connection the app tries again sooner, then less often", "[models]")
+{
+    SessionFixture fixture;
+    LocalServer server;
+    SyncController sync;
+    sync.setSession(fixture.session.get());
+    enrol(*fixture.session, server);
+    fixture.session->lock();
+    fixture.unlock();
+    sync.setActive(true);
+    CHECK(sync.nextSyncInMs() == SyncController::AfterUnlockMs);
+    const auto syncAndWait = [&] {
+        sync.syncNow();
+        REQUIRE(QTest::qWaitFor([&] { return !sync.isSyncing(); }, 40000));
+    };
+    syncAndWait();
+    CHECK(sync.problemText().isEmpty());
+    CHECK(sync.nextSyncInMs() == SyncController::IntervalMs);
+
+    // No signal at the kitchen table: 30 s, then 1, 2 and 4 minutes, never more than the
+    // usual five.
+    server.service.reset();
+    QList<int> waits;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        syncAndWait();
+        CHECK_FALSE(sync.problemText().isEmpty());
+        waits << sync.nextSyncInMs();
+    }
+    CHECK(waits == QList<int> { 30'000, 60'000, 120'000, 240'000, SyncController::IntervalMs });
+
+    // Back in signal: the next sync works and the usual interval returns.
+    REQUIRE(server.serve().ok());
+    syncAndWait();
+    INFO(sync.problemText().toStdString());
+    CHECK(sync.problemText().isEmpty());
+    CHECK(sync.nextSyncInMs() == SyncController::IntervalMs);
+}
+
 TEST_CASE("Locking in the middle of a sync abandons it safely", "[models]")
 {
     SessionFixture fixture;
