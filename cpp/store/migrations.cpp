@@ -20,6 +20,7 @@ const char *const Steps[] = {
     "0006_catch_up.sql",
     "0007_audit_sync.sql",
     "0008_documents.sql",
+    "0009_three_houses.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

@@ -22,6 +22,7 @@ public:
 
     QString text() { return m_statement.text(m_column++); }
     qint64 integer() { return m_statement.integer(m_column++); }
+    double real() { return m_statement.real(m_column++); }
     bool boolean() { return m_statement.integer(m_column++) != 0; }
     QDate date() { return QDate::fromString(m_statement.text(m_column++), Qt::ISODate); }
     QDateTime dateTime()

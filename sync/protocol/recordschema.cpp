@@ -166,7 +166,9 @@ QList<RecordKindSpec> buildKinds()
                     "drawing purpose", true),
                 labelField("title", "title"),
                 typed("created_at", FieldType::DateTime, "created at", true),
-                typed("share_allowed", FieldType::Boolean, "may be shared") },
+                typed("share_allowed", FieldType::Boolean, "may be shared"),
+                // A house's symbol, a sticker the child chose (since version 9).
+                labelField("symbol", "symbol") },
             M::Mutable, 2),
         kind("stroke", "strokes", "ink stroke",
             { reference("drawing_id", "drawing", "drawing", true),
@@ -205,6 +207,25 @@ QList<RecordKindSpec> buildKinds()
                 integer("people", 0, 1000, "number of people shared about"),
                 text("consent_ids", "consents shared on"), labelField("file_name", "file name") },
             M::Immutable, 4),
+        // The child's own words in one of the three houses: written by the child, or
+        // scribed by the practitioner and marked as the child's words, with the question
+        // asked. What a child said is never edited; it may only be taken back (tombstone).
+        kind("house_words", "house_words", "child's words",
+            { reference("drawing_id", "drawing", "house", true), text("words", "words", true),
+                choice("written_by", { "child", "practitioner_scribing" }, "written by", true),
+                text("prompt", "question asked"),
+                typed("written_at", FieldType::DateTime, "written at", true) },
+            M::AppendOnly, 9),
+        // A sticker placed in a house: where (centre, 0..1 of the house's page) and how big
+        // (a fraction of the page's width).
+        kind("sticker", "stickers", "sticker",
+            { reference("drawing_id", "drawing", "house", true),
+                labelField("sticker", "sticker", true), typed("x", FieldType::Real, "across", true),
+                typed("y", FieldType::Real, "down", true),
+                typed("size", FieldType::Real, "size", true),
+                choice("placed_by", { "child", "practitioner" }, "placed by", true),
+                typed("placed_at", FieldType::DateTime, "placed at", true) },
+            M::AppendOnly, 9),
         // A document kept as it was made (the consent form as signed): its bytes are a blob,
         // named by their SHA-256 and sent on their own (sync/PROTOCOL.md, "Blobs").
         kind("document", "documents", "document",
