@@ -23,7 +23,7 @@ struct Surface {
         : stylus(QStringLiteral("test stylus"), 4242, QInputDevice::DeviceType::Stylus,
             QPointingDevice::PointerType::Pen,
             QInputDevice::Capability::Position | QInputDevice::Capability::Pressure, 1, 3)
-        , touchScreen(QTest::createTouchDevice())
+        , touchScreen(sharedTouchScreen())
     {
         window.resize(400, 300);
         canvas = std::make_unique<InkCanvas>(window.contentItem());
@@ -48,6 +48,12 @@ struct Surface {
         for (int i = 1; i <= 10; ++i)
             pen(QEvent::TabletMove, from + (to - from) * i / 10.0, pressure);
         pen(QEvent::TabletRelease, to, 0);
+    }
+
+    static QPointingDevice *sharedTouchScreen()
+    {
+        static QPointingDevice *const device = QTest::createTouchDevice();
+        return device;
     }
 
     QQuickWindow window;
