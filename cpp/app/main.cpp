@@ -14,6 +14,7 @@
 
 Q_IMPORT_QML_PLUGIN(DoorstepPlugin)
 Q_IMPORT_QML_PLUGIN(Doorstep_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Doorstep_InkPlugin)
 
 int main(int argc, char *argv[])
 {

@@ -5,12 +5,15 @@
 #include "ink/strokesmoother.h"
 #include "ink/stroketessellator.h"
 
+#include <QJSValue>
 #include <QPointingDevice>
 #include <QQuickWindow>
 #include <QSGNode>
+#include <QSGTransformNode>
 #include <QTabletEvent>
 #include <QTouchEvent>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace doorstep
@@ -26,6 +29,37 @@ void deleteChild(QSGNode *parent, QSGNode *&child)
     parent->removeChildNode(child);
     delete child;
     child = nullptr;
+}
+
+// A stored stroke from QML or C++: a list of QPointF, Qt.point or { x, y }. Anything else
+// is skipped; points are kept within the item.
+QList<QPointF> pointsOf(const QVariant &stroke)
+{
+    QList<QPointF> points;
+    const QVariant list = stroke.metaType() == QMetaType::fromType<QJSValue>()
+        ? stroke.value<QJSValue>().toVariant()
+        : stroke;
+    for (QVariant point : list.toList()) {
+        if (point.metaType() == QMetaType::fromType<QJSValue>())
+            point = point.value<QJSValue>().toVariant();
+        std::optional<QPointF> position;
+        if (point.metaType() == QMetaType::fromType<QPointF>()
+            || point.metaType() == QMetaType::fromType<QPoint>()) {
+            position = point.toPointF();
+        } else {
+            const QVariantMap map = point.toMap();
+            bool xOk = false;
+            bool yOk = false;
+            const qreal x = map.value(QStringLiteral("x")).toReal(&xOk);
+            const qreal y = map.value(QStringLiteral("y")).toReal(&yOk);
+            if (xOk && yOk)
+                position = QPointF(x, y);
+        }
+        if (position && std::isfinite(position->x()) && std::isfinite(position->y()))
+            points.append(
+                QPointF(std::clamp(position->x(), 0.0, 1.0), std::clamp(position->y(), 0.0, 1.0)));
+    }
+    return points;
 }
 
 } // namespace
@@ -54,6 +88,7 @@ void InkCanvas::setPenColor(const QColor &color)
     if (m_penColor == color)
         return;
     m_penColor = color;
+    followPen();
     Q_EMIT penColorChanged();
 }
 
@@ -63,6 +98,7 @@ void InkCanvas::setPenWidth(qreal width)
     if (qFuzzyCompare(m_penWidth, width))
         return;
     m_penWidth = width;
+    followPen();
     Q_EMIT penWidthChanged();
 }
 
@@ -72,6 +108,84 @@ void InkCanvas::setTool(Tool tool)
         return;
     m_tool = tool;
     Q_EMIT toolChanged();
+}
+
+QVariantList InkCanvas::strokes() const
+{
+    QVariantList list;
+    for (const QList<QPointF> &points : strokePoints()) {
+        QVariantList stroke;
+        stroke.reserve(points.size());
+        for (const QPointF &point : points)
+            stroke.append(point);
+        list.append(QVariant(stroke));
+    }
+    return list;
+}
+
+QList<QList<QPointF>> InkCanvas::strokePoints() const
+{
+    QList<QList<QPointF>> list;
+    for (const Stroke &stroke : m_strokes) {
+        if (!stroke.shown)
+            continue;
+        QList<QPointF> points;
+        points.reserve(stroke.points.size());
+        for (const InkPoint &point : stroke.points)
+            points.append(point.position);
+        list.append(points);
+    }
+    return list;
+}
+
+void InkCanvas::setStrokes(const QVariantList &strokes)
+{
+    QList<QList<QPointF>> given;
+    for (const QVariant &stroke : strokes) {
+        QList<QPointF> points = pointsOf(stroke);
+        if (!points.isEmpty())
+            given.append(std::move(points));
+    }
+    // The strokes read back are set again by a binding or a copy: no rebuild, history kept.
+    if (!isDrawing() && given == strokePoints())
+        return;
+    if (isDrawing())
+        cancel();
+
+    const int previousCount = m_visibleCount;
+    const bool hadHistory = canUndo() || canRedo();
+    m_strokes.clear();
+    for (const QList<QPointF> &points : std::as_const(given)) {
+        Stroke stroke { {}, m_penColor, m_penWidth, true, true, {} };
+        stroke.points.reserve(points.size());
+        for (const QPointF &point : points)
+            stroke.points.append({ point, InkPoint::NoPressure, 0 });
+        m_strokes.append(std::move(stroke));
+    }
+    m_visibleCount = int(m_strokes.size());
+    m_undo.clear();
+    m_redo.clear();
+    m_rebuildAll = true;
+    update();
+    if (hadHistory)
+        Q_EMIT historyChanged();
+    if (m_visibleCount != previousCount)
+        Q_EMIT strokeCountChanged();
+    Q_EMIT strokesChanged();
+}
+
+void InkCanvas::setReadOnly(bool readOnly)
+{
+    if (m_readOnly == readOnly)
+        return;
+    m_readOnly = readOnly;
+    if (m_readOnly && isDrawing())
+        cancel();
+    // A stylus lifted while ignored would otherwise leave touches taken for a palm.
+    m_stylusDown = false;
+    setAcceptedMouseButtons(m_readOnly ? Qt::NoButton : Qt::LeftButton);
+    setAcceptTouchEvents(!m_readOnly);
+    Q_EMIT readOnlyChanged();
 }
 
 void InkCanvas::undo()
@@ -135,8 +249,10 @@ QSGNode *InkCanvas::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
     QSGNode *root = oldNode;
     if (!root) {
-        // A new scene graph (first frame, or the old one was released with its nodes).
-        root = new QSGNode;
+        // A new scene graph (first frame, or the old one was released with its nodes). An
+        // identity transform node, not a plain one: Qt 6.4's software renderer keeps no state
+        // for a plain node, and gave strokes added under one later no transform at all.
+        root = new QSGTransformNode;
         m_nodes.clear();
         m_currentNode = nullptr;
         m_rebuildAll = false;
@@ -249,6 +365,10 @@ void InkCanvas::mouseUngrabEvent()
 
 void InkCanvas::touchEvent(QTouchEvent *event)
 {
+    if (m_readOnly) {
+        event->ignore();
+        return;
+    }
     // A palm resting while the stylus writes: swallowed, so it neither draws nor reaches
     // what lies below.
     event->accept();
@@ -291,6 +411,8 @@ void InkCanvas::touchUngrabEvent()
 
 bool InkCanvas::tabletEvent(QTabletEvent *event)
 {
+    if (m_readOnly)
+        return false;
     m_sinceStylus.start();
     const QPointingDevice *device = event->pointingDevice();
     const bool hasPressure
@@ -411,7 +533,7 @@ void InkCanvas::release(const InkPoint &point)
     } else if (m_current) {
         const qreal w = width() > 0 ? width() : 1;
         const qreal h = height() > 0 ? height() : 1;
-        Stroke stroke { {}, m_current->colour, m_current->width, true, m_current->mesh };
+        Stroke stroke { {}, m_current->colour, m_current->width, true, false, m_current->mesh };
         QVariantList reported;
         for (InkPoint kept : StrokeSmoother::filter(m_current->raw)) {
             kept.position = QPointF(std::clamp(kept.position.x() / w, 0.0, 1.0),
@@ -426,7 +548,7 @@ void InkCanvas::release(const InkPoint &point)
         m_currentDirty = true;
         update();
         pushAction({ Action::Kind::Draw, { id } });
-        Q_EMIT strokeCountChanged();
+        shownChanged();
         Q_EMIT strokeFinished(id, reported, stroke.colour, stroke.width);
     }
     setKeepMouseGrab(false);
@@ -473,7 +595,7 @@ void InkCanvas::eraseAlong(QPointF from, QPointF to)
     }
     if (erased) {
         update();
-        Q_EMIT strokeCountChanged();
+        shownChanged();
     }
 }
 
@@ -529,7 +651,7 @@ void InkCanvas::setShown(const QList<int> &strokeIds, bool shown)
     }
     if (changed) {
         update();
-        Q_EMIT strokeCountChanged();
+        shownChanged();
     }
 }
 
@@ -538,6 +660,31 @@ void InkCanvas::pushAction(Action action)
     m_undo.append(std::move(action));
     m_redo.clear();
     Q_EMIT historyChanged();
+}
+
+void InkCanvas::shownChanged()
+{
+    Q_EMIT strokeCountChanged();
+    Q_EMIT strokesChanged();
+}
+
+void InkCanvas::followPen()
+{
+    bool changed = false;
+    for (Stroke &stroke : m_strokes) {
+        if (!stroke.followsPen)
+            continue;
+        stroke.colour = m_penColor;
+        if (!qFuzzyCompare(stroke.width, m_penWidth))
+            stroke.mesh.reset();
+        stroke.width = m_penWidth;
+        changed = true;
+    }
+    if (changed) {
+        // Each node holds its colour and shape: made again, as after a resize.
+        m_rebuildAll = true;
+        update();
+    }
 }
 
 qreal InkCanvas::eraserRadius() const

@@ -21,7 +21,8 @@ namespace doorstep
 /// varies the width with pressure, and while one is in use touches are ignored (a palm
 /// resting on the screen). The eraser takes away whole strokes it passes over; undo and
 /// redo cover drawing and erasing. Strokes are reported normalised to the item, as
-/// doorstep::Stroke keeps them: (0, 0) top left, (1, 1) bottom right.
+/// doorstep::Stroke keeps them: (0, 0) top left, (1, 1) bottom right. Stored strokes can be
+/// shown again (a signature), and a read-only canvas only shows.
 class InkCanvas : public QQuickItem
 {
     Q_OBJECT
@@ -35,6 +36,13 @@ class InkCanvas : public QQuickItem
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
     /// True from a pen, finger or mouse going down until it lifts.
     Q_PROPERTY(bool drawing READ isDrawing NOTIFY drawingChanged)
+    /// The strokes shown, in drawing order, erased and undone ones left out: a list of lists
+    /// of QPointF normalised to the item, as the consent signature keeps them. Setting it
+    /// replaces what is shown and forgets the history; strokes set here have no colour or
+    /// width of their own and are drawn at the pen's, following it when it changes.
+    Q_PROPERTY(QVariantList strokes READ strokes WRITE setStrokes NOTIFY strokesChanged)
+    /// Mouse, touch and stylus pass through to what lies below: the canvas only shows.
+    Q_PROPERTY(bool readOnly READ isReadOnly WRITE setReadOnly NOTIFY readOnlyChanged)
 
 public:
     enum class Tool { Pen, Eraser };
@@ -58,6 +66,12 @@ public:
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
     bool isDrawing() const { return m_current.has_value() || m_erasing.has_value(); }
+    QVariantList strokes() const;
+    void setStrokes(const QVariantList &strokes);
+    bool isReadOnly() const { return m_readOnly; }
+    void setReadOnly(bool readOnly);
+    /// The shown strokes' points, as the strokes property gives them.
+    QList<QList<QPointF>> strokePoints() const;
 
     /// Takes back the last drawing or erasing (an erased stroke comes back).
     Q_INVOKABLE void undo();
@@ -76,6 +90,9 @@ Q_SIGNALS:
     void strokeCountChanged();
     void historyChanged();
     void drawingChanged();
+    /// The shown strokes changed: one drawn, erased, undone or redone, or strokes set.
+    void strokesChanged();
+    void readOnlyChanged();
     /// A stroke was drawn: its points (QPointF, 0 to 1 across and down, in drawing order),
     /// colour and width (a fraction of the item's width). Ids count from 0 in drawing order.
     void strokeFinished(int strokeId, const QVariantList &points, const QColor &color, qreal width);
@@ -110,6 +127,7 @@ private:
         QColor colour;
         qreal width = 0; // fraction of the item's width
         bool shown = true;
+        bool followsPen = false; // set through the strokes property: the pen's colour and width
         // A cache made from the points when first needed, made again after a resize.
         mutable std::optional<Mesh> mesh;
     };
@@ -145,11 +163,14 @@ private:
     const Mesh &ensureMesh(const Stroke &stroke) const;
     void setShown(const QList<int> &strokeIds, bool shown);
     void pushAction(Action action);
+    void shownChanged();
+    void followPen();
     qreal eraserRadius() const;
 
     QColor m_penColor = Qt::black;
     qreal m_penWidth = 0.01;
     Tool m_tool = Tool::Pen;
+    bool m_readOnly = false;
     QList<Stroke> m_strokes; // append-only: a stroke's index is its id
     int m_visibleCount = 0;
     QList<Action> m_undo;

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import Doorstep
+import Doorstep.Ink
 
 // A box to sign in with a finger, a stylus or a mouse; read-only, it draws a stored
 // signature again. Each stroke is an array of points normalised to the box (0 to 1 across
@@ -9,29 +10,30 @@ import Doorstep
 Rectangle {
     id: root
 
-    /// The strokes: an array of arrays of Qt.point. Set it to show a stored signature.
-    property var strokes: []
-    property bool readOnly: false
+    /// The strokes: an array of arrays of points, as drawn. Set it to show a stored
+    /// signature (setting it forgets what undo() could take back).
+    property alias strokes: canvas.strokes
+    property alias readOnly: canvas.readOnly
     /// Pen width as a fraction of the box's width, as each stroke is stored.
-    property real penWidth: 0.008
-    property color ink: Theme.text
+    property alias penWidth: canvas.penWidth
+    property alias ink: canvas.penColor
     /// What a screen reader says the box is.
     property string accessibleName: root.readOnly ? qsTr("Signature") : qsTr("Signature box: sign with a finger or a stylus")
     readonly property real aspectRatio: 3
-    // Strokes are added by assigning a new array, so these follow; points are added in place.
-    readonly property int strokeCount: root.strokes ? root.strokes.length : 0
+    readonly property int strokeCount: canvas.strokeCount
     readonly property bool empty: root.strokeCount === 0
+    readonly property bool canUndo: canvas.canUndo
 
     /// Emitted when a finger, stylus or mouse leaves the box after a stroke.
     signal strokeFinished
 
     function clear() {
         root.strokes = [];
-        canvas.requestPaint();
     }
 
-    function pointAt(x, y) {
-        return Qt.point(Math.min(Math.max(x / root.width, 0), 1), Math.min(Math.max(y / root.height, 0), 1));
+    /// Takes back the last stroke.
+    function undo() {
+        canvas.undo();
     }
 
     implicitWidth: 480
@@ -42,10 +44,6 @@ Rectangle {
     border.color: root.readOnly ? Theme.divider : Theme.mutedText
     Accessible.role: Accessible.Canvas
     Accessible.name: root.accessibleName
-
-    onStrokesChanged: canvas.requestPaint()
-    onWidthChanged: canvas.requestPaint()
-    onHeightChanged: canvas.requestPaint()
 
     // Where to sign: a line across the lower part of the box, as on a paper form.
     Rectangle {
@@ -68,60 +66,17 @@ Rectangle {
         Accessible.ignored: true
     }
 
-    Canvas {
+    // Takes mouse, touch and stylus (with its pressure, and a resting palm ignored), and
+    // keeps its grab so a scrolling page or dialog cannot take a downward stroke.
+    InkCanvas {
         id: canvas
 
-        anchors.fill: parent
-        Accessible.ignored: true
-
-        onPaint: {
-            const ctx = canvas.getContext("2d");
-            ctx.reset();
-            ctx.strokeStyle = root.ink;
-            ctx.fillStyle = root.ink;
-            ctx.lineWidth = Math.max(1.5, root.penWidth * canvas.width);
-            ctx.lineCap = "round";
-            ctx.lineJoin = "round";
-            const strokes = root.strokes || [];
-            for (let i = 0; i < strokes.length; ++i) {
-                const stroke = strokes[i];
-                if (!stroke || stroke.length === 0)
-                    continue;
-                if (stroke.length === 1) {
-                    ctx.beginPath();
-                    ctx.arc(stroke[0].x * canvas.width, stroke[0].y * canvas.height, ctx.lineWidth / 2, 0, 2 * Math.PI);
-                    ctx.fill();
-                    continue;
-                }
-                ctx.beginPath();
-                ctx.moveTo(stroke[0].x * canvas.width, stroke[0].y * canvas.height);
-                for (let j = 1; j < stroke.length; ++j)
-                    ctx.lineTo(stroke[j].x * canvas.width, stroke[j].y * canvas.height);
-                ctx.stroke();
-            }
-        }
-    }
-
-    // MouseArea takes mouse, touch (as synthesised mouse events) and stylus alike, and
-    // preventStealing keeps a scrolling page or dialog from taking a downward stroke.
-    MouseArea {
         objectName: "signatureInput"
         anchors.fill: parent
-        enabled: !root.readOnly
-        preventStealing: true
+        penWidth: 0.008
+        penColor: Theme.text
         Accessible.ignored: true
 
-        onPressed: mouse => {
-            const strokes = root.strokes ? root.strokes.slice() : [];
-            strokes.push([root.pointAt(mouse.x, mouse.y)]);
-            root.strokes = strokes;
-        }
-        onPositionChanged: mouse => {
-            if (!pressed || root.strokeCount === 0)
-                return;
-            root.strokes[root.strokeCount - 1].push(root.pointAt(mouse.x, mouse.y));
-            canvas.requestPaint();
-        }
-        onReleased: root.strokeFinished()
+        onStrokeFinished: root.strokeFinished()
     }
 }

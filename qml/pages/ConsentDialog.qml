@@ -127,14 +127,29 @@ AppDialog {
                     Layout.preferredHeight: width / aspectRatio
                 }
 
-                Button {
-                    objectName: "clearSignatureButton"
-                    Layout.preferredHeight: Theme.touchTarget
-                    enabled: !pad.empty
-                    text: qsTr("Clear the signature")
-                    font.pixelSize: Theme.fontBody
-                    Accessible.name: qsTr("Clear the signature and sign again")
-                    onClicked: pad.clear()
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+
+                    Button {
+                        objectName: "undoStrokeButton"
+                        height: Theme.touchTarget
+                        enabled: pad.canUndo
+                        text: qsTr("Undo the last stroke")
+                        font.pixelSize: Theme.fontBody
+                        Accessible.name: qsTr("Undo the last stroke of the signature")
+                        onClicked: pad.undo()
+                    }
+
+                    Button {
+                        objectName: "clearSignatureButton"
+                        height: Theme.touchTarget
+                        enabled: !pad.empty
+                        text: qsTr("Clear the signature")
+                        font.pixelSize: Theme.fontBody
+                        Accessible.name: qsTr("Clear the signature and sign again")
+                        onClicked: pad.clear()
+                    }
                 }
 
                 Item {

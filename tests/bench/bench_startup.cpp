@@ -33,6 +33,7 @@
 
 Q_IMPORT_QML_PLUGIN(DoorstepPlugin)
 Q_IMPORT_QML_PLUGIN(Doorstep_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Doorstep_InkPlugin)
 
 namespace doorstep
 {

@@ -50,6 +50,8 @@ struct Surface {
         pen(QEvent::TabletRelease, to, 0);
     }
 
+    // One for the whole run: Qt keeps every registered device until the application ends,
+    // so one made per test would be left behind by each.
     static QPointingDevice *sharedTouchScreen()
     {
         static QPointingDevice *const device = QTest::createTouchDevice();
@@ -153,4 +155,108 @@ TEST_CASE("A stylus press on an item above the canvas is left to that item", "[i
     CHECK(surface.canvas->strokeCount() == 0);
     surface.penLine(QPointF(150, 150), QPointF(200, 200), 1.0);
     CHECK(surface.canvas->strokeCount() == 1);
+}
+
+TEST_CASE("Strokes set are shown at the pen's width and replace what was drawn", "[ink]")
+{
+    Surface surface;
+    surface.canvas->setPenWidth(0.025); // 10 pixels
+    surface.penLine(QPointF(50, 100), QPointF(350, 100), 1.0);
+    REQUIRE(surface.canvas->canUndo());
+    QSignalSpy changed(surface.canvas.get(), &InkCanvas::strokesChanged);
+    surface.canvas->setStrokes({ QVariantList { QPointF(0.1, 0.5), QPointF(0.9, 0.5) },
+        QVariantList { QPointF(0.5, 0.1), QPointF(0.5, 0.9) } });
+    CHECK(changed.count() == 1);
+    CHECK(surface.canvas->strokeCount() == 2);
+    CHECK(!surface.canvas->canUndo());
+    CHECK(surface.canvas->strokeBounds(0).height() == Approx(10).margin(0.01));
+    CHECK(surface.canvas->strokeBounds(0).left() == Approx(40 - 5).margin(0.01));
+    CHECK(surface.canvas->strokeBounds(1).width() == Approx(10).margin(0.01));
+    // They have no width of their own: they follow the pen's.
+    surface.canvas->setPenWidth(0.05);
+    CHECK(surface.canvas->strokeBounds(0).height() == Approx(20).margin(0.01));
+}
+
+TEST_CASE("Strokes are set from points, Qt.point or { x, y }, kept within the item", "[ink]")
+{
+    Surface surface;
+    surface.canvas->setStrokes(
+        { QVariantList { QPoint(0, 1),
+              QVariantMap { { QStringLiteral("x"), 0.5 }, { QStringLiteral("y"), 2.0 } } },
+            QVariantList {}, QVariantList { QStringLiteral("not a point") } });
+    const QList<QList<QPointF>> shown = surface.canvas->strokePoints();
+    REQUIRE(shown.size() == 1);
+    CHECK(shown.at(0) == QList<QPointF> { QPointF(0, 1), QPointF(0.5, 1) });
+}
+
+TEST_CASE("The strokes read back leave out erased and undone ones, in drawing order", "[ink]")
+{
+    Surface surface;
+    surface.penLine(QPointF(40, 60), QPointF(360, 60), 1.0);
+    surface.penLine(QPointF(40, 150), QPointF(360, 150), 1.0);
+    surface.penLine(QPointF(40, 240), QPointF(360, 240), 1.0);
+    surface.canvas->undo();
+    surface.penLine(QPointF(40, 270), QPointF(200, 270), 1.0);
+    surface.canvas->setTool(InkCanvas::Tool::Eraser);
+    surface.penLine(QPointF(200, 120), QPointF(200, 180), 1.0);
+
+    const QVariantList strokes = surface.canvas->strokes();
+    REQUIRE(strokes.size() == 2);
+    const QVariantList first = strokes.at(0).toList();
+    const QVariantList last = strokes.at(1).toList();
+    CHECK(first.constFirst().toPointF() == QPointF(0.1, 0.2));
+    CHECK(first.constLast().toPointF() == QPointF(0.9, 0.2));
+    CHECK(last.constFirst().toPointF() == QPointF(0.1, 0.9));
+    CHECK(last.constLast().toPointF() == QPointF(0.5, 0.9));
+}
+
+TEST_CASE("Setting the strokes read back changes nothing and keeps the history", "[ink]")
+{
+    Surface surface;
+    surface.penLine(QPointF(50, 100), QPointF(350, 100), 1.0);
+    QSignalSpy changed(surface.canvas.get(), &InkCanvas::strokesChanged);
+    surface.canvas->setStrokes(surface.canvas->strokes());
+    CHECK(changed.isEmpty());
+    CHECK(surface.canvas->canUndo());
+    CHECK(surface.canvas->strokeCount() == 1);
+}
+
+TEST_CASE("A read-only canvas ignores mouse, touch and stylus", "[ink]")
+{
+    Surface surface;
+    surface.canvas->setStrokes({ QVariant(QVariantList { QPointF(0.1, 0.5), QPointF(0.9, 0.5) }) });
+    surface.canvas->setReadOnly(true);
+    QSignalSpy changed(surface.canvas.get(), &InkCanvas::strokesChanged);
+
+    surface.penLine(QPointF(50, 200), QPointF(350, 200), 1.0);
+    QTest::mousePress(&surface.window, Qt::LeftButton, {}, QPoint(50, 250));
+    QTest::mouseMove(&surface.window, QPoint(200, 260));
+    QTest::mouseRelease(&surface.window, Qt::LeftButton, {}, QPoint(350, 250));
+    QTest::touchEvent(&surface.window, surface.touchScreen).press(0, QPoint(50, 50));
+    QTest::touchEvent(&surface.window, surface.touchScreen).move(0, QPoint(150, 80));
+    QTest::touchEvent(&surface.window, surface.touchScreen).release(0, QPoint(250, 50));
+
+    CHECK(changed.isEmpty());
+    CHECK(surface.canvas->strokeCount() == 1);
+    CHECK(!surface.canvas->canUndo());
+
+    // Writable again, a finger draws at once: the ignored stylus is not taken to be resting.
+    surface.canvas->setReadOnly(false);
+    QTest::qWait(InkCanvas::PalmRejectionMs);
+    QTest::touchEvent(&surface.window, surface.touchScreen).press(0, QPoint(50, 50));
+    QTest::touchEvent(&surface.window, surface.touchScreen).move(0, QPoint(150, 80));
+    QTest::touchEvent(&surface.window, surface.touchScreen).release(0, QPoint(250, 50));
+    CHECK(surface.canvas->strokeCount() == 2);
+}
+
+TEST_CASE("Made read-only mid-stroke, the stroke is dropped", "[ink]")
+{
+    Surface surface;
+    surface.pen(QEvent::TabletPress, QPointF(50, 100), 0.6);
+    surface.pen(QEvent::TabletMove, QPointF(150, 120), 0.6);
+    REQUIRE(surface.canvas->isDrawing());
+    surface.canvas->setReadOnly(true);
+    CHECK(!surface.canvas->isDrawing());
+    surface.pen(QEvent::TabletRelease, QPointF(250, 100), 0);
+    CHECK(surface.canvas->strokeCount() == 0);
 }
