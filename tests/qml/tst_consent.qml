@@ -188,6 +188,14 @@ TestCase {
 
         const pad = inOverlay("signaturePad");
         sign(pad);
+        // A slip of the pen is taken back with undo, and the rest of the signature stays.
+        mousePress(pad, pad.width * 0.6, pad.height * 0.2);
+        mouseMove(pad, pad.width * 0.7, pad.height * 0.3, -1, Qt.LeftButton);
+        mouseMove(pad, pad.width * 0.72, pad.height * 0.32, -1, Qt.LeftButton);
+        mouseRelease(pad, pad.width * 0.75, pad.height * 0.35);
+        compare(pad.strokeCount, 3, "the slip drew a third stroke");
+        mouseClick(inOverlay("undoStrokeButton"));
+        compare(pad.strokeCount, 2, "undo took back the slip only");
         compare(error.text, "Ask Rio Carrow to sign in the box.", "the message stays until saved");
         saveScreenshot("consent-signing");
         mouseClick(inOverlay("saveConsentButton"));
