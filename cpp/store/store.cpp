@@ -281,27 +281,14 @@ Result<QStringList> Store::apply(const QList<Change> &changes, const QList<QByte
     auto write = Write::begin(*this);
     if (!write)
         return write.error();
-    QStringList kept;
     for (const QByteArray &bytes : blobs) {
         if (auto stored = keepBlob(bytes); !stored)
             return stored.error();
-        kept << blobSha256(bytes);
     }
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC);
     QStringList ids;
     ids.reserve(changes.size());
     for (const Change &change : changes) {
-        // A document made here is made with its bytes: one that names bytes this store
-        // does not have could never send them.
-        if (change.kind == QLatin1String("document") && change.op == Change::Op::Create) {
-            for (const FieldValue &value : change.fields) {
-                if (value.field == QLatin1String("sha256")
-                    && !kept.contains(value.value.toString().trimmed().toLower()))
-                    return makeError(Error::Code::InvalidArgument,
-                        QStringLiteral("A document must be saved with its content, so nothing "
-                                       "was saved."));
-            }
-        }
         auto id = applyOne(change, now);
         if (!id)
             return id.error();
@@ -445,6 +432,19 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
         const QString hash = v.toString().trimmed().toLower();
         if (!RecordSchema::isContentHash(hash))
             return invalid(QStringLiteral("a SHA-256 in 64 hex digits"));
+        // Content named here is content held here (apply keeps the bytes it is given
+        // first): a record naming bytes this store does not have could never send them.
+        auto held = cached(QStringLiteral("SELECT 1 FROM blobs WHERE sha256 = ? AND complete = 1"));
+        if (!held)
+            return held.error();
+        auto row = (*held)->bind(1, hash).step();
+        (*held)->reset();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return makeError(Error::Code::InvalidArgument,
+                QStringLiteral("A document must be saved with its content, so nothing was "
+                               "saved."));
         return hash;
     }
     }
