@@ -103,6 +103,10 @@ public:
     static QString blobSha256(QByteArrayView bytes);
     /// The whole blob, or nullopt when it is not (yet) all here: still coming from the server.
     Result<std::optional<QByteArray>> blob(const QString &sha256);
+    /// Up to `length` bytes of a complete blob from `offset` (fewer at its end), reading only
+    /// those; nullopt as blob() says.
+    Result<std::optional<QByteArray>> blobRange(
+        const QString &sha256, qint64 offset, qint64 length);
     /// How much of a blob this store holds.
     struct BlobState {
         QString sha256;
@@ -248,6 +252,9 @@ private:
     enum class Materialised { Written, Unchanged, Held };
     /// Keeps bytes made on this device as a complete blob, in the caller's transaction.
     Result<void> keepBlob(const QByteArray &bytes);
+    /// The bytes [from, to) of a blob's chunks, complete or not; Damaged if they do not
+    /// cover that range.
+    Result<QByteArray> chunkBytes(const QString &sha256, qint64 from, qint64 to);
     /// Drops a blob and what arrived of it, in the caller's transaction.
     Result<void> forgetBlob(const QString &sha256);
     /// Drops blobs no document names any more (their family left the device).

@@ -6,6 +6,7 @@
 #include "store/transaction.h"
 
 #include <QCryptographicHash>
+#include <algorithm>
 
 namespace doorstep
 {
@@ -73,40 +74,59 @@ Result<void> Store::keepBlob(const QByteArray &bytes)
     return (*chunk)->bind(1, sha256).bind(2, QVariant(bytes)).run();
 }
 
-Result<std::optional<QByteArray>> Store::blob(const QString &sha256)
+Result<QByteArray> Store::chunkBytes(const QString &sha256, qint64 from, qint64 to)
+{
+    // Only the part of each chunk inside [from, to), cut by SQLite: a range of a large blob
+    // does not read the rest of it into memory.
+    auto chunks = cached(QStringLiteral(
+        "SELECT position, substr(data, max(?1 - position, 0) + 1, min(position + length(data), "
+        "?2) - max(position, ?1)) FROM blob_chunks WHERE sha256 = ?3 AND position < ?2 AND "
+        "position + length(data) > ?1 ORDER BY position"));
+    if (!chunks)
+        return chunks.error();
+    (*chunks)->bind(1, from).bind(2, to).bind(3, sha256);
+    QByteArray bytes;
+    bytes.reserve(to - from);
+    for (;;) {
+        auto next = (*chunks)->step();
+        if (!next) {
+            (*chunks)->reset();
+            return next.error();
+        }
+        if (!*next || std::max(from, (*chunks)->integer(0)) != from + bytes.size())
+            break; // the end, or a gap: caught below
+        bytes += (*chunks)->blob(1);
+    }
+    (*chunks)->reset();
+    if (bytes.size() != to - from)
+        return makeError(Error::Code::Damaged,
+            QStringLiteral("A document's content in this store is not the size it should be."));
+    return bytes;
+}
+
+Result<std::optional<QByteArray>> Store::blobRange(
+    const QString &sha256, qint64 offset, qint64 length)
 {
     auto state = cached(QStringLiteral("SELECT size FROM blobs WHERE sha256 = ? AND complete = 1"));
     if (!state)
         return state.error();
     auto row = (*state)->bind(1, sha256).step();
+    const qint64 size = row && *row ? (*state)->integer(0) : -1;
+    (*state)->reset();
     if (!row)
         return row.error();
-    if (!*row) {
-        (*state)->reset();
+    if (size < 0)
         return std::optional<QByteArray>();
-    }
-    const qint64 size = (*state)->integer(0);
-    (*state)->reset();
-    auto chunks
-        = cached(QStringLiteral("SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY position"));
-    if (!chunks)
-        return chunks.error();
-    (*chunks)->bind(1, sha256);
-    QByteArray bytes;
-    bytes.reserve(size);
-    for (;;) {
-        auto next = (*chunks)->step();
-        if (!next)
-            return next.error();
-        if (!*next)
-            break;
-        bytes += (*chunks)->blob(0);
-    }
-    (*chunks)->reset();
-    if (bytes.size() != size)
-        return makeError(Error::Code::Damaged,
-            QStringLiteral("A document's content in this store is not the size it should be."));
-    return std::optional<QByteArray>(bytes);
+    const qint64 from = std::clamp<qint64>(offset, 0, size);
+    auto bytes = chunkBytes(sha256, from, std::min(size, from + std::max<qint64>(length, 0)));
+    if (!bytes)
+        return bytes.error();
+    return std::optional<QByteArray>(std::move(*bytes));
+}
+
+Result<std::optional<QByteArray>> Store::blob(const QString &sha256)
+{
+    return blobRange(sha256, 0, MaxBlobBytes);
 }
 
 Result<QList<Store::BlobState>> Store::blobsToSend()
@@ -193,22 +213,10 @@ Result<Store::BlobState> Store::keepBlobRange(
 
     bool matches = false;
     if (now.received == now.size) {
-        auto chunks = cached(
-            QStringLiteral("SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY position"));
-        if (!chunks)
-            return chunks.error();
-        (*chunks)->bind(1, sha256);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        for (;;) {
-            auto next = (*chunks)->step();
-            if (!next)
-                return next.error();
-            if (!*next)
-                break;
-            hash.addData((*chunks)->blob(0));
-        }
-        (*chunks)->reset();
-        matches = QString::fromLatin1(hash.result().toHex()) == sha256;
+        auto whole = chunkBytes(sha256, 0, now.size);
+        if (!whole)
+            return whole.error();
+        matches = blobSha256(*whole) == sha256;
         if (!matches) {
             // Kept for nothing: the next sync fetches it again from the start.
             if (auto forgot = forgetBlob(sha256); !forgot)

@@ -409,14 +409,14 @@ void SyncClient::sendBlobs(QList<Store::BlobState> queue, qint64 offset)
     };
     sync::BlobPutRequest request { blob.sha256, blob.size, std::max<qint64>(0, offset), {} };
     if (offset >= 0) {
-        // Read again for each range: the store holds the bytes, the sync holds only one range.
-        auto bytes = m_store.blob(blob.sha256);
-        if (!bytes || !*bytes || (*bytes)->size() != blob.size) {
+        // Only the range sent is read: the sync holds one range of a blob, never all of it.
+        auto bytes = m_store.blobRange(blob.sha256, offset, sync::MaxBlobRangeBytes);
+        if (!bytes || !*bytes || (*bytes)->isEmpty()) {
             skip(bytes ? tr("A document's content is missing from this tablet.")
                        : bytes.error().message);
             return;
         }
-        request.data = (*bytes)->mid(offset, sync::MaxBlobRangeBytes);
+        request.data = std::move(**bytes);
     }
     const QByteArray body = sync::SyncCodec::encode(request);
     ++m_running.blobRequests;
