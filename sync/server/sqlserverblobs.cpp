@@ -55,28 +55,16 @@ Result<bool> SqlServerStorage::blobInScope(
     (*families)->reset();
     if (!rows)
         return rows.error();
-    const bool practitioner = user.role == User::Role::Practitioner;
     for (const Family &family : std::as_const(*rows)) {
-        if (practitioner ? family.practitionerId == user.id : family.team == user.team)
+        if (holdsNow(user, family.practitionerId, family.team))
             return true;
     }
     if (!orHeldBefore)
         return false;
-    auto heldBefore = cached(QStringLiteral(
-        "SELECT 1 FROM family_holders WHERE holder_kind = ? AND holder = ? AND family_id = ?"));
-    if (!heldBefore)
-        return heldBefore.error();
     for (const Family &family : std::as_const(*rows)) {
-        (*heldBefore)
-            ->bind(1, practitioner ? QStringLiteral("practitioner") : QStringLiteral("team"))
-            .bind(2, practitioner ? user.id : user.team)
-            .bind(3, family.id);
-        auto held = (*heldBefore)->step();
-        (*heldBefore)->reset();
-        if (!held)
-            return held.error();
-        if (*held)
-            return true;
+        auto held = heldBefore(user, family.id);
+        if (!held || *held)
+            return held;
     }
     return false;
 }

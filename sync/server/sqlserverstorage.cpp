@@ -1037,14 +1037,6 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
         = cached(QStringLiteral("SELECT practitioner_id, team FROM families WHERE id = ?"));
     if (!scopeOf)
         return scopeOf.error();
-    // A family reallocated away from this user still takes the work their tablet did
-    // before it learnt of the move: nothing written at a kitchen table is refused for
-    // being late. A family the user never held stays refused.
-    auto heldBefore = cached(QStringLiteral(
-        "SELECT 1 FROM family_holders WHERE holder_kind = ? AND holder = ? AND family_id = ?"));
-    if (!heldBefore)
-        return heldBefore.error();
-    const bool practitioner = user.role == User::Role::Practitioner;
     QSet<QString> newFamilies;
     QSet<QString> mapped;
     const QString outsideCaseload = QStringLiteral("is for a family outside this user's caseload");
@@ -1088,18 +1080,13 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
             if (!row)
                 return row.error();
             if (*row) {
-                const bool inScope = user.role == User::Role::Practitioner
-                    ? (*scopeOf)->text(0) == user.id
-                    : (*scopeOf)->text(1) == user.team;
+                const bool inScope = holdsNow(user, (*scopeOf)->text(0), (*scopeOf)->text(1));
                 (*scopeOf)->reset();
+                // A family reallocated away from this user still takes the work their tablet
+                // did before it learnt of the move: nothing written at a kitchen table is
+                // refused for being late. A family the user never held stays refused.
                 if (!inScope) {
-                    (*heldBefore)
-                        ->bind(1,
-                            practitioner ? QStringLiteral("practitioner") : QStringLiteral("team"))
-                        .bind(2, practitioner ? user.id : user.team)
-                        .bind(3, entry.familyId);
-                    auto held = (*heldBefore)->step();
-                    (*heldBefore)->reset();
+                    auto held = heldBefore(user, entry.familyId);
                     if (!held)
                         return held.error();
                     if (!*held)
@@ -1116,6 +1103,28 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
         plan.fresh << entry;
     }
     return plan;
+}
+
+bool SqlServerStorage::holdsNow(
+    const User &user, const QString &practitionerId, const QString &team)
+{
+    return user.role == User::Role::Practitioner ? practitionerId == user.id : team == user.team;
+}
+
+Result<bool> SqlServerStorage::heldBefore(const User &user, const QString &familyId)
+{
+    auto held = cached(QStringLiteral(
+        "SELECT 1 FROM family_holders WHERE holder_kind = ? AND holder = ? AND family_id = ?"));
+    if (!held)
+        return held.error();
+    const bool practitioner = user.role == User::Role::Practitioner;
+    (*held)
+        ->bind(1, practitioner ? Practitioner : Team)
+        .bind(2, practitioner ? user.id : user.team)
+        .bind(3, familyId);
+    auto row = (*held)->step();
+    (*held)->reset();
+    return row;
 }
 
 Result<qint64> SqlServerStorage::advanceAcked(

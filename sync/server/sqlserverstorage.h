@@ -110,6 +110,12 @@ private:
     /// may see, added to `reply` up to the request's limit; `logEnd` as for catchUp().
     Result<void> tailLog(const Device &device, const sync::PullRequest &request, qint64 logEnd,
         sync::PullReply &reply);
+    /// Whether a family with this practitioner and team is the user's now: allocated to
+    /// them (a practitioner) or in their team (a supervisor).
+    static bool holdsNow(const User &user, const QString &practitionerId, const QString &team);
+    /// Whether the user (or their team) held the family at some time: their late work on
+    /// it is still taken.
+    Result<bool> heldBefore(const User &user, const QString &familyId);
     /// Notes that a document of the family names the blob (sqlserverblobs.cpp).
     Result<void> nameBlob(const QString &sha256, const QString &familyId);
     /// Whether a document of a family in the user's scope names the blob; with
