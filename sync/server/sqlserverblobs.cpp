@@ -172,16 +172,15 @@ Result<sync::BlobPutReply> SqlServerStorage::putBlob(
                 // Started with another size, which no bytes can match: start again.
                 if (auto forgot = forgetChunks(); !forgot)
                     return forgot.error();
+                if (auto updated = setBlobState(request.sha256, request.size, 0, false); !updated)
+                    return updated.error();
             } else {
                 received = (*held)->received;
             }
 
-            if (request.offset != received || request.data.isEmpty()) {
-                if (auto updated = setBlobState(request.sha256, request.size, received, false);
-                    !updated)
-                    return updated.error();
+            // Asked where it stands, or sent from elsewhere: only the answer.
+            if (request.offset != received || request.data.isEmpty())
                 return sync::BlobPutReply { received, false };
-            }
 
             auto chunk = cached(QStringLiteral(
                 "INSERT INTO blob_chunks (sha256, position, bytes, data) VALUES (?, ?, ?, ?)"));
