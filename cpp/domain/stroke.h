@@ -16,6 +16,8 @@ struct Stroke {
     QString drawingId;
     QString drawnBy; ///< child, practitioner or signatory
     QList<QPointF> points;
+    /// Stylus pressure per point, 0 to 1; empty when drawn without pressure (mouse, finger).
+    QList<double> pressures;
     QString colour; ///< "#rrggbb"
     double width = 0; ///< pen width as a fraction of the surface's width
     QDateTime drawnAt;

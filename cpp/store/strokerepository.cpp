@@ -39,14 +39,15 @@ Result<QList<Stroke>> StrokeRepository::list(
             return row.error();
         if (!*row)
             break;
-        auto points = StrokePoints::decode(query->blob(3));
+        auto points = StrokePoints::decodeAll(query->blob(3));
         if (!points)
             continue;
         Stroke stroke;
         stroke.id = query->text(0);
         stroke.drawingId = query->text(1);
         stroke.drawnBy = query->text(2);
-        stroke.points = std::move(*points);
+        stroke.points = std::move(points->points);
+        stroke.pressures = std::move(points->pressures);
         stroke.colour = query->text(4);
         stroke.width = query->real(5);
         stroke.drawnAt = QDateTime::fromString(query->text(6), Qt::ISODateWithMs);
