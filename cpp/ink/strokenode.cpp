@@ -1,5 +1,7 @@
 #include "ink/strokenode.h"
 
+#include "ink/strokepainter.h"
+
 #include <QPainter>
 #include <QPainterPath>
 #include <QQuickWindow>
@@ -14,36 +16,13 @@ namespace doorstep
 namespace
 {
 
-// The triangles of a strip as one path; each triangle wound the same way, so the winding
-// fill is their union and antialiasing leaves no seams between them.
-QPainterPath pathOf(const QList<QPointF> &strip)
-{
-    QPainterPath path;
-    path.setFillRule(Qt::WindingFill);
-    for (qsizetype i = 2; i < strip.size(); ++i) {
-        QPointF a = strip.at(i - 2);
-        QPointF b = strip.at(i - 1);
-        QPointF c = strip.at(i);
-        const qreal area = (b.x() - a.x()) * (c.y() - a.y()) - (b.y() - a.y()) * (c.x() - a.x());
-        if (qFuzzyIsNull(area))
-            continue;
-        if (area < 0)
-            std::swap(b, c);
-        path.moveTo(a);
-        path.lineTo(b);
-        path.lineTo(c);
-        path.closeSubpath();
-    }
-    return path;
-}
-
 class SoftwareStrokeNode : public QSGRenderNode
 {
 public:
     SoftwareStrokeNode(QQuickWindow *window, const QList<QPointF> &strip, const QRectF &bounds,
         const QColor &colour)
         : m_window(window)
-        , m_path(pathOf(strip))
+        , m_path(StrokePainter::stripPath(strip))
         , m_bounds(bounds)
         , m_colour(colour)
     {

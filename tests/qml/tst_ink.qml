@@ -121,13 +121,140 @@ TestCase {
         fuzzyCompare(points[0].y, 100 / 500, 1e-6);
         fuzzyCompare(points[points.length - 1].x, 300 / 800, 1e-6);
 
-        // A second finger at the same time draws nothing (it will pan and zoom).
-        touch.press(0, canvas, 100, 300).press(1, canvas, 600, 300).commit();
-        touch.move(0, canvas, 200, 350).move(1, canvas, 700, 350).commit();
-        touch.release(0, canvas, 200, 350).release(1, canvas, 700, 350).commit();
+        // A second finger turns the touch into a pinch: the first finger's line is not drawn.
+        touch.press(0, canvas, 300, 300).commit();
+        touch.move(0, canvas, 310, 300).commit();
+        touch.press(1, canvas, 500, 300).commit();
+        touch.move(0, canvas, 250, 300).move(1, canvas, 550, 300).commit();
+        touch.release(0, canvas, 250, 300).release(1, canvas, 550, 300).commit();
+        compare(canvas.strokeCount, 1);
+        compare(finished.count, 1);
+    }
+
+    // Touch moves are held back until the next frame (Qt Quick compresses them): after a
+    // committed move, a test lets a frame pass before it looks.
+    function settle(canvas) {
+        canvas.update();
+        waitForRendering(canvas, 1000);
+    }
+
+    function test_twoFingersPinchAndPan() {
+        const canvas = makeCanvas();
+        const touch = touchEvent(canvas);
+        // Fingers 200 px apart move to 400 px apart about the same middle: twice the zoom,
+        // the surface point under the middle stays under it.
+        touch.press(0, canvas, 300, 250).press(1, canvas, 500, 250).commit();
+        touch.move(0, canvas, 250, 250).move(1, canvas, 550, 250).commit();
+        settle(canvas);
+        touch.move(0, canvas, 200, 250).move(1, canvas, 600, 250).commit();
+        settle(canvas);
+        fuzzyCompare(canvas.zoom, 2, 1e-6);
+        const middle = canvas.surfacePoint(Qt.point(400, 250));
+        fuzzyCompare(middle.x, 0.5, 1e-6);
+        fuzzyCompare(middle.y, 0.5, 1e-6);
+        // Both fingers moving together pan.
+        touch.move(0, canvas, 100, 250).move(1, canvas, 500, 250).commit();
+        settle(canvas);
+        fuzzyCompare(canvas.zoom, 2, 1e-6);
+        fuzzyCompare(canvas.surfacePoint(Qt.point(300, 250)).x, 0.5, 1e-6);
+        touch.release(0, canvas, 100, 250).release(1, canvas, 500, 250).commit();
+        compare(canvas.strokeCount, 0, "pinching draws nothing");
+
+        // Drawn while zoomed, a stroke lands where the surface is shown: the middle of the
+        // item is the surface's (0.5 + 100 / 800 / 2, 0.5).
+        const finished = spyOn(canvas, "strokeFinished");
+        line(canvas, 400, 250, 480, 250);
+        const points = finished.signalArguments[0][1];
+        fuzzyCompare(points[0].x, canvas.surfacePoint(Qt.point(400, 250)).x, 1e-6);
+        fuzzyCompare(points[points.length - 1].x - points[0].x, 80 / 800 / 2, 1e-6);
+
+        // Zoom stays between the whole surface and MaximumZoom, and never shows past an edge.
+        touch.press(0, canvas, 100, 250).press(1, canvas, 700, 250).commit();
+        touch.move(0, canvas, 390, 250).move(1, canvas, 410, 250).commit();
+        settle(canvas);
+        fuzzyCompare(canvas.zoom, 1, 1e-6);
+        compare(canvas.pan, Qt.point(0, 0));
+        touch.release(0, canvas, 390, 250).release(1, canvas, 410, 250).commit();
+        canvas.zoom = 10;
+        fuzzyCompare(canvas.zoom, 4, 1e-6);
+        canvas.resetView();
+        fuzzyCompare(canvas.zoom, 1, 1e-6);
+    }
+
+    function test_zoomedInkIsSharpAndInPlace() {
+        const canvas = makeCanvas();
+        canvas.penColor = "#d32f2f";
+        canvas.penWidth = 0.01; // 8 pixels, 16 at twice the zoom
+        line(canvas, 100, 250, 700, 250);
+        canvas.zoom = 2; // about the centre: (400, 250) stays put
+        waitForRendering(canvas);
+        const image = grabImage(canvas);
+        verify(isInk(image, 400, 250, "#d32f2f"), "the line through the middle");
+        verify(isInk(image, 400, 244, "#d32f2f"), "twice as wide");
+        verify(!isInk(image, 400, 262, "#d32f2f"), "but no wider");
+        verify(Qt.colorEqual(image.pixel(400, 100), "white"), "paper elsewhere");
+    }
+
+    function test_partialEraserLeavesTheRest() {
+        const canvas = makeCanvas();
+        const finished = spyOn(canvas, "strokeFinished");
+        const erased = spyOn(canvas, "strokeErased");
+        canvas.penColor = "#d32f2f";
+        line(canvas, 100, 250, 700, 250);
+        canvas.tool = InkCanvas.PartialEraser;
+        // Rubbed out across the middle: two pieces are left, left and right of the rub.
+        line(canvas, 400, 150, 400, 350);
+        compare(erased.count, 1);
+        compare(erased.signalArguments[0][0], 0, "the whole stroke went");
+        compare(finished.count, 3, "and two pieces came");
         compare(canvas.strokeCount, 2);
-        compare(finished.count, 2);
-        verify(finished.signalArguments[1][1][0].x < 0.5, "the first finger drew");
+        const left = finished.signalArguments[1][1];
+        const right = finished.signalArguments[2][1];
+        verify(left[left.length - 1].x < 0.5 - 8 / 800, "the left piece ends before the rub");
+        verify(right[0].x > 0.5 + 8 / 800, "the right piece starts after it");
+        fuzzyCompare(left[0].x, 100 / 800, 1e-6);
+        fuzzyCompare(right[right.length - 1].x, 700 / 800, 1e-6);
+        verify(Qt.colorEqual(finished.signalArguments[1][2], "#d32f2f"), "in the stroke's colour");
+        waitForRendering(canvas);
+        let image = grabImage(canvas);
+        verify(Qt.colorEqual(image.pixel(400, 250), "white"), "rubbed out");
+        verify(isInk(image, 200, 250, "#d32f2f"), "the rest is still there");
+        verify(isInk(image, 600, 250, "#d32f2f"), "on both sides");
+
+        // Undo brings the whole stroke back in one step; redo rubs it out again.
+        canvas.undo();
+        compare(canvas.strokeCount, 1);
+        waitForRendering(canvas);
+        image = grabImage(canvas);
+        verify(isInk(image, 400, 250, "#d32f2f"), "whole again");
+        canvas.redo();
+        compare(canvas.strokeCount, 2);
+
+        // Rubbing out a whole short piece leaves nothing of it.
+        line(canvas, 150, 150, 150, 350);
+        compare(canvas.strokeCount, 3, "the left piece is cut again");
+        canvas.tool = InkCanvas.Pen;
+    }
+
+    function test_storedStrokesKeepTheirColourAndWidth() {
+        const canvas = makeCanvas();
+        canvas.strokes = [{
+                "points": [Qt.point(0.1, 0.5), Qt.point(0.9, 0.5)],
+                "pressures": [1, 1],
+                "color": "#2e7d32",
+                "width": 0.03
+            }, [Qt.point(0.1, 0.2), Qt.point(0.9, 0.2)]];
+        compare(canvas.strokeCount, 2);
+        verify(!canvas.canUndo, "setting strokes is not a step to undo");
+        fuzzyCompare(canvas.strokeBounds(0).height, 24, 0.01);
+        fuzzyCompare(canvas.strokeBounds(1).height, 16, 0.01);
+        canvas.penWidth = 0.01;
+        fuzzyCompare(canvas.strokeBounds(0).height, 24, 0.01, "a stored stroke keeps its width");
+        fuzzyCompare(canvas.strokeBounds(1).height, 8, 0.01, "a list of points follows the pen");
+        waitForRendering(canvas);
+        const image = grabImage(canvas);
+        verify(isInk(image, 400, 250, "#2e7d32"), "in its own colour");
+        verify(isInk(image, 400, 100, root.navy), "in the pen's colour");
     }
 
     function test_undoAndRedo() {
