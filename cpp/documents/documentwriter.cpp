@@ -5,6 +5,7 @@
 #include "documents/documenthtml.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
+#include "documents/lettertochildpages.h"
 #include "documents/pageddocument.h"
 #include "documents/signatureobject.h"
 
@@ -139,6 +140,31 @@ Result<QByteArray> DocumentWriter::consentFormPdf(const ConsentFormDocument &for
         return pages.error();
     buffer.close();
     return bytes;
+}
+
+Result<QByteArray> DocumentWriter::letterToChildPdf(const LetterToChildDocument &letter)
+{
+    const auto pages = LetterToChildPages::layOut(letter);
+    if (!pages)
+        return pages.error();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return makeError(Error::Code::Internal, tr("The PDF could not be started."));
+    const auto written = pages->writePdf(&buffer);
+    if (!written)
+        return written.error();
+    buffer.close();
+    return bytes;
+}
+
+Result<QList<QImage>> DocumentWriter::letterToChildPages(
+    const LetterToChildDocument &letter, int pageWidth)
+{
+    const auto pages = LetterToChildPages::layOut(letter);
+    if (!pages)
+        return pages.error();
+    return pages->images(pageWidth);
 }
 
 } // namespace doorstep
