@@ -1,4 +1,5 @@
 #include "models/autolock.h"
+#include "models/childmode.h"
 #include "models/pseudotranslator.h"
 #include "models/session.h"
 
@@ -55,6 +56,8 @@ int main(int argc, char *argv[])
     doorstep::Session session(folder);
     doorstep::Session::setInstance(&session);
     doorstep::AutoLock autoLock(&session);
+    doorstep::ChildMode childMode(&session);
+    doorstep::ChildMode::setInstance(&childMode);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));

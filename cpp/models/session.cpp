@@ -94,6 +94,25 @@ void Session::startUnlock(std::function<Result<StoreAccess::Unlocked>()> work)
     m_watcher.setFuture(QtConcurrent::run(std::move(work)));
 }
 
+void Session::checkSecret(const QString &secret)
+{
+    auto bytes = SecureBytes::fromString(secret);
+    if (!bytes) {
+        Q_EMIT secretChecked(false, bytes.error().message);
+        return;
+    }
+    const bool asPin
+        = isPinAvailable() && PinAccess::checkPin(*bytes).ok(); // digits of a PIN's length
+    auto check = QtConcurrent::run([folder = m_storeFolder, today = today(), asPin,
+                                       bytes = std::make_shared<SecureBytes>(std::move(*bytes))] {
+        return asPin ? PinAccess::verify(folder, *bytes, today)
+                     : StoreAccess::verifyPassphrase(folder, *bytes);
+    });
+    check.then(this, [this](const Result<void> &checked) {
+        Q_EMIT secretChecked(checked.ok(), checked.ok() ? QString() : checked.error().message);
+    });
+}
+
 bool Session::setPin(const QString &pin)
 {
     if (!m_store || m_key.isEmpty()) {

@@ -67,6 +67,10 @@ public:
     Q_INVOKABLE void unlockWithPin(const QString &pin);
     /// Sets today's PIN; needs the session unlocked. False (with errorString) if refused.
     Q_INVOKABLE bool setPin(const QString &pin);
+    /// Checks the practitioner's PIN (when one is set today and secret is one) or passphrase,
+    /// in the background and without closing the open store; secretChecked says whether it
+    /// was right. Wrong tries count as at unlock.
+    Q_INVOKABLE void checkSecret(const QString &secret);
     /// Closes the store and wipes the key; anything pending is saved first.
     Q_INVOKABLE void lock();
     /// The server revoked this device: closes the store and removes it for good, saying why.
@@ -105,6 +109,8 @@ Q_SIGNALS:
     void errorChanged();
     /// The store is about to close: save anything pending now.
     void aboutToLock();
+    /// The answer to checkSecret: accepted, or a sentence saying why not.
+    void secretChecked(bool accepted, const QString &message);
     /// Records of these kinds were written (created, changed, deleted or restored).
     void recordsChanged(const QStringList &kinds);
 

@@ -56,8 +56,7 @@ bool PinAccess::isAvailable(const QString &folder, QDate today)
     return true;
 }
 
-Result<std::unique_ptr<Store>> PinAccess::open(
-    const QString &folder, const SecureBytes &pin, QDate today, Store::Options options)
+Result<SecureBytes> PinAccess::unlockKey(const QString &folder, const SecureBytes &pin, QDate today)
 {
     if (!isAvailable(folder, today))
         return makeError(Error::Code::NotFound,
@@ -81,6 +80,23 @@ Result<std::unique_ptr<Store>> PinAccess::open(
         }
         return key.error();
     }
+    return std::move(*key);
+}
+
+Result<void> PinAccess::verify(const QString &folder, const SecureBytes &pin, QDate today)
+{
+    auto key = unlockKey(folder, pin, today);
+    if (!key)
+        return key.error();
+    return {};
+}
+
+Result<std::unique_ptr<Store>> PinAccess::open(
+    const QString &folder, const SecureBytes &pin, QDate today, Store::Options options)
+{
+    auto key = unlockKey(folder, pin, today);
+    if (!key)
+        return key.error();
     return Store::open(folder,
         QByteArrayView(reinterpret_cast<const char *>(key->constData()), key->size()),
         std::move(options));

@@ -33,8 +33,15 @@ public:
     /// error says to use the passphrase; the data itself stays safe.
     static Result<std::unique_ptr<Store>> open(
         const QString &folder, const SecureBytes &pin, QDate today, Store::Options options = {});
+    /// Checks the day's PIN without opening the store (to leave child mode while it is
+    /// open). Wrong PINs count towards switching the PIN off, as at unlock.
+    static Result<void> verify(const QString &folder, const SecureBytes &pin, QDate today);
     /// Removes the PIN slot (overwriting it first).
     static void forget(const QString &folder);
+
+private:
+    static Result<SecureBytes> unlockKey(
+        const QString &folder, const SecureBytes &pin, QDate today);
 };
 
 } // namespace doorstep

@@ -106,6 +106,16 @@ Result<StoreAccess::Unlocked> StoreAccess::openKeepingKey(
     return Unlocked { std::move(*store), std::move(*key) };
 }
 
+Result<void> StoreAccess::verifyPassphrase(
+    const QString &folder, const SecureBytes &passphrase, int maxAttempts)
+{
+    Vault vault(StorePaths { folder }.keySlot(), maxAttempts);
+    auto key = vault.unlock(passphrase);
+    if (!key)
+        return key.error();
+    return {};
+}
+
 Result<void> StoreAccess::changePassphrase(const QString &folder, const SecureBytes &oldPassphrase,
     const SecureBytes &newPassphrase, std::optional<KdfParams> params, int maxAttempts)
 {

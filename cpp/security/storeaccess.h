@@ -39,6 +39,11 @@ public:
     static Result<Unlocked> openKeepingKey(const QString &folder, const SecureBytes &passphrase,
         Store::Options options = {}, int maxAttempts = 10);
 
+    /// Checks the passphrase against the key slot without opening the store (to leave child
+    /// mode while it is open). Wrong passphrases count as at unlock.
+    static Result<void> verifyPassphrase(
+        const QString &folder, const SecureBytes &passphrase, int maxAttempts = 10);
+
     /// Re-wraps the database key under newPassphrase; the database is not touched.
     static Result<void> changePassphrase(const QString &folder, const SecureBytes &oldPassphrase,
         const SecureBytes &newPassphrase, std::optional<KdfParams> params = {},

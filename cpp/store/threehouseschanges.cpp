@@ -1,7 +1,10 @@
 #include "store/threehouseschanges.h"
 
+#include "domain/strokepoints.h"
+
 #include <QUuid>
 #include <algorithm>
+#include <cmath>
 
 namespace doorstep
 {
@@ -38,6 +41,23 @@ QList<Change> ThreeHousesChanges::start(const QString &familyId, const QString &
             houseId(personId, kind));
     }
     return changes;
+}
+
+Result<Change> ThreeHousesChanges::stroke(const QString &drawingId, const QList<QPointF> &points,
+    const QList<double> &pressures, const QString &colour, double width, bool byChild,
+    const QDateTime &at)
+{
+    auto encoded = StrokePoints::encode(points, pressures);
+    if (!encoded)
+        return encoded.error();
+    if (!std::isfinite(width))
+        return makeError(
+            Error::Code::InvalidArgument, QStringLiteral("A stroke's width is not a number."));
+    return Change::create(QStringLiteral("stroke"),
+        { field("drawing_id", drawingId),
+            field("drawn_by", byChild ? QStringLiteral("child") : QStringLiteral("practitioner")),
+            field("points", *encoded), field("colour", colour),
+            field("width", std::clamp(width, 0.0, 1.0)), field("drawn_at", at) });
 }
 
 Change ThreeHousesChanges::words(const QString &drawingId, const QString &words,

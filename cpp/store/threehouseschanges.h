@@ -1,10 +1,12 @@
 #pragma once
 
+#include "domain/result.h"
 #include "domain/threehouses.h"
 #include "store/change.h"
 
 #include <QDateTime>
 #include <QList>
+#include <QPointF>
 #include <QString>
 
 namespace doorstep
@@ -23,6 +25,12 @@ public:
     /// already here is refused by the store as a record that exists.
     static QList<Change> start(const QString &familyId, const QString &personId,
         const QList<House::Kind> &kinds, const QDateTime &at);
+    /// A stroke drawn in a house, by the child or the practitioner: points normalised to the
+    /// house's square, pressures one per point or none, width a fraction of its side.
+    /// Refused (as StrokePoints::encode refuses) for no points or points that are not numbers.
+    static Result<Change> stroke(const QString &drawingId, const QList<QPointF> &points,
+        const QList<double> &pressures, const QString &colour, double width, bool byChild,
+        const QDateTime &at);
     /// The child's words, or the practitioner's scribing of them, in a house.
     static Change words(const QString &drawingId, const QString &words,
         HouseWords::WrittenBy writtenBy, const QString &prompt, const QDateTime &at);

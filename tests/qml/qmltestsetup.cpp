@@ -2,6 +2,7 @@
 // fresh encrypted store holding three fictional families (passphrase "test-passphrase").
 
 #include "models/autolock.h"
+#include "models/childmode.h"
 #include "models/session.h"
 #include "protocol/recordschema.h"
 #include "screencheck.h"
@@ -158,6 +159,8 @@ public Q_SLOTS:
         m_session = std::make_unique<Session>(folder);
         Session::setInstance(m_session.get());
         m_autoLock = std::make_unique<AutoLock>(m_session.get());
+        m_childMode = std::make_unique<ChildMode>(m_session.get());
+        ChildMode::setInstance(m_childMode.get());
         m_support.autoLock = m_autoLock.get();
         m_support.session = m_session.get();
         m_support.root = m_folder->path();
@@ -167,6 +170,8 @@ public Q_SLOTS:
     {
         // The session goes while the application (and its thread pool) still exist.
         Session::setInstance(nullptr);
+        ChildMode::setInstance(nullptr);
+        m_childMode.reset();
         m_support.autoLock = nullptr;
         m_support.session = nullptr;
         m_autoLock.reset();
@@ -342,6 +347,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<AutoLock> m_autoLock;
+    std::unique_ptr<ChildMode> m_childMode;
     std::unique_ptr<ScreenCheck> m_check;
     std::unique_ptr<TestSyncServer> m_syncServer;
 };
