@@ -232,6 +232,7 @@ void FamilyController::reload()
         row.personId = person.id;
         row.name = person.displayName();
         row.ageText = CaseText::age(person, today);
+        row.age = person.ageOn(today).value_or(-1);
         row.dateOfBirthText
             = person.dateOfBirth.isValid() ? CaseText::date(person.dateOfBirth) : QString();
         if (!person.nhsNumber.isEmpty()) {

@@ -9,7 +9,7 @@ bool MemberListModel::Row::operator==(const Row &other) const
         && dateOfBirthText == other.dateOfBirthText && nhsNumber == other.nhsNumber
         && nhsNumberChecked == other.nhsNumberChecked && school == other.school
         && roleText == other.roleText && consent == other.consent
-        && consentText == other.consentText;
+        && consentText == other.consentText && age == other.age;
 }
 
 MemberListModel::MemberListModel(QObject *parent)
@@ -62,6 +62,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return row.name;
     case AgeTextRole:
         return row.ageText;
+    case AgeRole:
+        return row.age;
     case DateOfBirthTextRole:
         return row.dateOfBirthText;
     case NhsNumberRole:
@@ -84,10 +86,10 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MemberListModel::roleNames() const
 {
     return { { PersonIdRole, "personId" }, { NameRole, "name" }, { AgeTextRole, "ageText" },
-        { DateOfBirthTextRole, "dateOfBirthText" }, { NhsNumberRole, "nhsNumber" },
-        { NhsNumberCheckedRole, "nhsNumberChecked" }, { SchoolRole, "school" },
-        { RoleTextRole, "roleText" }, { ConsentStatusRole, "consentStatus" },
-        { ConsentTextRole, "consentText" } };
+        { AgeRole, "age" }, { DateOfBirthTextRole, "dateOfBirthText" },
+        { NhsNumberRole, "nhsNumber" }, { NhsNumberCheckedRole, "nhsNumberChecked" },
+        { SchoolRole, "school" }, { RoleTextRole, "roleText" },
+        { ConsentStatusRole, "consentStatus" }, { ConsentTextRole, "consentText" } };
 }
 
 } // namespace doorstep

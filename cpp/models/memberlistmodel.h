@@ -29,6 +29,7 @@ public:
         RoleTextRole,
         ConsentStatusRole,
         ConsentTextRole,
+        AgeRole,
     };
     Q_ENUM(Role)
 
@@ -48,6 +49,7 @@ public:
         QString roleText;
         ConsentStatus consent = ConsentStatus::None;
         QString consentText;
+        int age = -1; ///< whole years today; -1 when the date of birth is not known
 
         QString key() const { return personId; }
         bool operator==(const Row &other) const;
