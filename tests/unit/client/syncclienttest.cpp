@@ -1,7 +1,10 @@
 #include "client/syncclient.h"
 
 #include "localsyncserver.h"
+#include "store/threehouseschanges.h"
+#include "store/threehousesrepository.h"
 
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <catch2/catch.hpp>
@@ -366,4 +369,91 @@ TEST_CASE("A document's bytes go to the server and on to the other tablet, in ra
     // Nothing more to move: the next sync of each is one pull.
     CHECK(fixture.sync().requests() == 1);
     CHECK(fixture.syncStore(*second).requests() == 1);
+}
+
+namespace
+{
+
+QList<Stroke> worriesStrokes(Store &tablet, const QString &personId)
+{
+    auto houses = ThreeHousesRepository(tablet).forChild(personId);
+    REQUIRE(houses.ok());
+    const House *worries = houses->house(House::Kind::Worries);
+    REQUIRE(worries);
+    return worries->strokes;
+}
+
+Change strokeAt(const QString &drawingId, double y)
+{
+    auto change = ThreeHousesChanges::stroke(drawingId, { QPointF(0.1, y), QPointF(0.9, y) }, {},
+        QStringLiteral("#1d3557"), 0.02, true, QDateTime::currentDateTimeUtc());
+    REQUIRE(change.ok());
+    return *change;
+}
+
+QSet<QString> idsOf(const QList<Stroke> &strokes)
+{
+    QSet<QString> ids;
+    for (const Stroke &stroke : strokes)
+        ids.insert(stroke.id);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("Two tablets drawing the same house offline merge every stroke, with no conflict",
+    "[sync][houses]")
+{
+    Fixture fixture;
+    auto second = fixture.secondTablet();
+    auto family = fixture.store->apply(Change::create(QStringLiteral("family"),
+        { { QStringLiteral("family_name"), QStringLiteral("Ashdown") } }));
+    REQUIRE(family.ok());
+    auto mia = fixture.store->apply(Change::create(QStringLiteral("person"),
+        { { QStringLiteral("family_id"), *family },
+            { QStringLiteral("given_name"), QStringLiteral("Mia") },
+            { QStringLiteral("family_name"), QStringLiteral("Ashdown") } }));
+    REQUIRE(mia.ok());
+    fixture.sync();
+    fixture.syncStore(*second);
+
+    // Each tablet starts the houses offline (the same ids on both) and draws in them.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<House::Kind> all { House::Kind::Worries, House::Kind::GoodThings,
+        House::Kind::Dreams };
+    const QString worries = ThreeHousesChanges::houseId(*mia, House::Kind::Worries);
+    for (Store *tablet : { fixture.store.get(), second.get() }) {
+        REQUIRE(tablet->apply(ThreeHousesChanges::start(*family, *mia, all, now)).ok());
+        for (int i = 0; i < 3; ++i)
+            REQUIRE(tablet->apply(strokeAt(worries, 0.1 + 0.1 * i)).ok());
+    }
+    REQUIRE(
+        fixture.store->apply(ThreeHousesChanges::rename(worries, QStringLiteral("Rainy"))).ok());
+
+    fixture.sync();
+    fixture.syncStore(*second);
+    fixture.sync();
+    const QList<Stroke> first = worriesStrokes(*fixture.store, *mia);
+    CHECK(first.size() == 6);
+    CHECK(idsOf(first) == idsOf(worriesStrokes(*second, *mia)));
+
+    // One erases a stroke the other drew while the other draws another: both kept.
+    const QString erased = worriesStrokes(*second, *mia).constFirst().id;
+    REQUIRE(second->apply(Change::remove(QStringLiteral("stroke"), erased)).ok());
+    REQUIRE(fixture.store->apply(strokeAt(worries, 0.9)).ok());
+    fixture.sync();
+    fixture.syncStore(*second);
+    fixture.sync();
+    const QList<Stroke> after = worriesStrokes(*fixture.store, *mia);
+    CHECK(after.size() == 6);
+    CHECK_FALSE(idsOf(after).contains(erased));
+    CHECK(idsOf(after) == idsOf(worriesStrokes(*second, *mia)));
+    auto houses = ThreeHousesRepository(*second).forChild(*mia);
+    REQUIRE(houses.ok());
+    CHECK(houses->house(House::Kind::Worries)->name == QStringLiteral("Rainy"));
+    for (Store *tablet : { fixture.store.get(), second.get() }) {
+        auto conflicts = tablet->familyConflicts(*family);
+        REQUIRE(conflicts.ok());
+        CHECK(conflicts->isEmpty());
+    }
 }
