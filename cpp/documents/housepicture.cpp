@@ -5,6 +5,7 @@
 #include <QBuffer>
 #include <QImage>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <cmath>
@@ -157,6 +158,46 @@ Result<QByteArray> HousePicture::png(const House &house, int side)
     QBuffer buffer(&bytes);
     if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
         return makeError(Error::Code::Internal, tr("The house picture could not be made."));
+    buffer.close();
+    return bytes;
+}
+
+Result<QByteArray> HousePicture::pdf(const House &house, const QString &byline)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return makeError(Error::Code::Internal, tr("The house picture could not be made."));
+    {
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+        writer.setResolution(300);
+        writer.setTitle(displayName(house));
+        writer.setCreator(QStringLiteral("Doorstep"));
+        QPainter painter(&writer);
+        if (!painter.isActive())
+            return makeError(Error::Code::Internal, tr("The house picture could not be made."));
+        const QRectF page(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
+        QFont title = painter.font();
+        title.setPixelSize(int(page.width() / 16));
+        title.setBold(true);
+        painter.setFont(title);
+        painter.setPen(QColor(0x1d, 0x35, 0x57));
+        QRectF titleBox(page.left(), page.top(), page.width(), page.width() / 10);
+        painter.drawText(
+            titleBox, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, displayName(house));
+        QFont small = painter.font();
+        small.setPixelSize(int(page.width() / 34));
+        small.setBold(false);
+        painter.setFont(small);
+        painter.setPen(QColor(0x4a, 0x55, 0x68));
+        const QRectF bylineBox(page.left(), titleBox.bottom(), page.width(), page.width() / 18);
+        painter.drawText(bylineBox, Qt::AlignLeft | Qt::AlignVCenter, byline);
+        const qreal top = bylineBox.bottom() + page.width() / 30;
+        const qreal side = std::min(page.width(), page.bottom() - top);
+        paint(painter, QRectF(page.left() + (page.width() - side) / 2, top, side, side), house);
+    }
     buffer.close();
     return bytes;
 }

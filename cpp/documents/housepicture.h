@@ -42,6 +42,10 @@ public:
     /// The house on white as PNG bytes, `side` pixels square, made in memory: nothing is
     /// written to disk, as the picture is a child's own work.
     static Result<QByteArray> png(const House &house, int side);
+    /// The house on one A4 page as PDF bytes, made in memory: the caption at the top (the
+    /// house's name, then `byline`, e.g. "By Mia, 7, on 12 March 2026"), the picture below
+    /// as large as fits, kept vector so it prints sharp at any resolution.
+    static Result<QByteArray> pdf(const House &house, const QString &byline);
 };
 
 } // namespace doorstep

@@ -142,10 +142,14 @@ Result<QString> FamilyDocuments::save(const QString &folder, const QString &file
         return Error { Error::Code::NotFound,
             tr("Nothing was saved: the folder %1 does not exist.").arg(chosen) };
     }
-    const QString stem = fileName.chopped(4);
+    // "name.pdf", then "name (2).pdf": numbered before the extension, whatever it is.
+    const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
+    const QString stem = dot > 0 ? fileName.left(dot) : fileName;
+    const QString extension = dot > 0 ? fileName.mid(dot) : QString();
     for (int attempt = 1; attempt < 100; ++attempt) {
-        const QString name
-            = attempt == 1 ? fileName : QStringLiteral("%1 (%2).pdf").arg(stem).arg(attempt);
+        const QString name = attempt == 1
+            ? fileName
+            : QStringLiteral("%1 (%2)%3").arg(stem).arg(attempt).arg(extension);
         const QString path = QDir(chosen).filePath(name);
         if (QFileInfo::exists(path))
             continue;

@@ -14,6 +14,7 @@
 #include <QDirIterator>
 #include <QHash>
 #include <QJSValue>
+#include <QLocale>
 #include <QSaveFile>
 #include <algorithm>
 #include <cmath>
@@ -392,6 +393,53 @@ QString ThreeHousesController::saveLetter(const QString &message, const QString 
     const QByteArray &bytes = *pdf;
     auto saved = FamilyDocuments::save(
         folder, name, [&bytes](const QString &path) { return writeBytes(path, bytes); });
+    if (!saved) {
+        setError(saved.error().message);
+        return {};
+    }
+    clearError();
+    return *saved;
+}
+
+QString ThreeHousesController::saveHouse(int kind, const QString &format, const QString &folder)
+{
+    HouseState *state = stateOf(kind);
+    if (!state || !m_session) {
+        setError(tr("Nothing was saved: the child's houses are not open."));
+        return {};
+    }
+    const House &house = state->house;
+    if (!house.shareAllowed) {
+        setError(tr("Nothing was saved: %1 chose to keep this house private.").arg(m_childName));
+        return {};
+    }
+    const bool asPdf = format == QLatin1String("pdf");
+    if (!asPdf && format != QLatin1String("png")) {
+        setError(tr("Nothing was saved: a house is saved as \"png\" or \"pdf\", not \"%1\".")
+                     .arg(format));
+        return {};
+    }
+    const QDate today = m_session->today();
+    const QString byline = m_childAge >= 0
+        //: Under a house's name in its PDF: "By Mia, 7, on 12 March 2026".
+        ? tr("By %1, %2, on %3")
+              .arg(m_childName)
+              .arg(m_childAge)
+              .arg(QLocale().toString(today, QLocale::LongFormat))
+        : tr("By %1, on %2").arg(m_childName, QLocale().toString(today, QLocale::LongFormat));
+    auto bytes = asPdf ? HousePicture::pdf(house, byline) : HousePicture::png(house, 2400);
+    if (!bytes) {
+        setError(bytes.error().message);
+        return {};
+    }
+    //: Part of the file name, "Ashdown House of dreams Mia 2026-03-12.pdf".
+    QString name = FamilyDocuments::fileName(
+        m_familyName, tr("%1 %2").arg(HousePicture::displayName(house), m_childName), today);
+    if (!asPdf)
+        name = name.left(name.size() - 4) + QStringLiteral(".png");
+    const QByteArray &data = *bytes;
+    auto saved = FamilyDocuments::save(
+        folder, name, [&data](const QString &path) { return writeBytes(path, data); });
     if (!saved) {
         setError(saved.error().message);
         return {};

@@ -88,6 +88,11 @@ public:
     /// Writes the letter as a PDF into folder ("Letter for <child> <date>.pdf", numbered
     /// rather than replacing a file). Returns the path, or empty with errorString.
     Q_INVOKABLE QString saveLetter(const QString &message, const QString &folder);
+    /// Saves a house the child agreed to share, as a PNG (`format` "png", 2,400 pixels square:
+    /// 20 cm at 300 dpi) or a one-page PDF ("pdf", vector), into folder ("<Family> <house>
+    /// <child> <date>"). A house the child keeps private is not saved: empty, with
+    /// errorString saying so. Returns the path written.
+    Q_INVOKABLE QString saveHouse(int kind, const QString &format, const QString &folder);
     static QString defaultExportFolder();
 
     Q_INVOKABLE void reload();

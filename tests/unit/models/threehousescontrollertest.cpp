@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QPointF>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -250,4 +251,43 @@ TEST_CASE("Child mode is left only with the practitioner's PIN", "[houses]")
     childMode.leave(QStringLiteral("test-passphrase"));
     REQUIRE(checking.wait(10000));
     CHECK_FALSE(childMode.isActive());
+}
+
+TEST_CASE("A house is saved as PNG or PDF only when the child agreed to share it", "[houses]")
+{
+    test::SessionFixture fixture;
+    const QString mia = addChild(fixture);
+    ThreeHousesController houses;
+    houses.setSession(fixture.session.get());
+    houses.setPersonId(mia);
+    REQUIRE(houses.addStroke(2, 0, line(0.5), QColor(Qt::red), 0.03, {}));
+    QTemporaryDir folder;
+    REQUIRE(folder.isValid());
+
+    CHECK(houses.saveHouse(2, QStringLiteral("png"), folder.path()).isEmpty());
+    CHECK(houses.errorString().contains(QStringLiteral("Mia chose to keep this house private")));
+    CHECK(QDir(folder.path()).isEmpty());
+
+    REQUIRE(houses.setShareAllowed(2, true));
+    const QString png = houses.saveHouse(2, QStringLiteral("png"), folder.path());
+    INFO(houses.errorString().toStdString());
+    REQUIRE(png.endsWith(QStringLiteral(".png")));
+    const QImage image(png);
+    CHECK(image.width() == 2400);
+    const QColor middle = image.pixelColor(1200, 1200);
+    CHECK(middle.red() > 200);
+    CHECK(middle.green() < 60);
+    // Saved again: numbered, never replacing the first.
+    const QString second = houses.saveHouse(2, QStringLiteral("png"), folder.path());
+    CHECK(second.endsWith(QStringLiteral("(2).png")));
+
+    const QString pdf = houses.saveHouse(2, QStringLiteral("pdf"), folder.path());
+    REQUIRE(pdf.endsWith(QStringLiteral(".pdf")));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(4) == QByteArray("%PDF"));
+    if (const QString shots = qEnvironmentVariable("DOORSTEP_SCREENSHOT_DIR"); !shots.isEmpty())
+        QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("house-of-dreams.pdf")));
+    CHECK(houses.saveHouse(2, QStringLiteral("gif"), folder.path()).isEmpty());
+    CHECK(houses.errorString().contains(QStringLiteral("\"gif\"")));
 }
