@@ -275,8 +275,12 @@ Result<void> runDemo(Invocation &in)
     options.practitionerName = (*store)->userId();
     QList<Change> batch;
     constexpr int FamiliesPerTransaction = 200;
+    // The first few families' children have drawn their three houses.
+    constexpr int FamiliesWithHouses = 5;
     for (int i = 0; i < options.families; ++i) {
         batch << DemoData::family(options, i);
+        if (i < FamiliesWithHouses)
+            batch << DemoData::threeHouses(options, i);
         if ((i + 1) % FamiliesPerTransaction == 0 || i + 1 == options.families) {
             auto applied = (*store)->apply(batch);
             if (!applied)

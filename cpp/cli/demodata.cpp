@@ -1,7 +1,10 @@
 #include "cli/demodata.h"
 
+#include "store/threehouseschanges.h"
+
 #include <QUuid>
 #include <array>
+#include <cmath>
 
 namespace doorstep
 {
@@ -177,6 +180,120 @@ QList<Change> DemoData::family(const Options &options, int index)
             idFor(options.seed, index, "visit", v));
         visitDay = visitDay.addDays(14 + random.below(21));
     }
+    return changes;
+}
+
+namespace
+{
+
+// Points of a child's drawing, normalised to the house's square.
+QList<QPointF> spiral(QPointF centre, double radius, double turns)
+{
+    QList<QPointF> points;
+    const int steps = int(turns * 24);
+    for (int i = 0; i <= steps; ++i) {
+        const double angle = 2 * M_PI * turns * i / steps;
+        const double r = radius * i / steps;
+        points << centre + QPointF(std::cos(angle) * r, std::sin(angle) * r);
+    }
+    return points;
+}
+
+QList<QPointF> zigzag(QPointF from, QPointF to, int teeth, double height)
+{
+    QList<QPointF> points;
+    for (int i = 0; i <= teeth * 2; ++i) {
+        const double t = double(i) / (teeth * 2);
+        points << from + (to - from) * t + QPointF(0, (i % 2 ? -height : height) / 2);
+    }
+    return points;
+}
+
+QList<QPointF> arc(QPointF centre, double radius, double from, double to)
+{
+    QList<QPointF> points;
+    for (int i = 0; i <= 16; ++i) {
+        const double angle = from + (to - from) * i / 16;
+        points << centre + QPointF(std::cos(angle) * radius, std::sin(angle) * radius);
+    }
+    return points;
+}
+
+} // namespace
+
+QList<Change> DemoData::threeHouses(const Options &options, int index)
+{
+    // Find the child as family() made them.
+    QString familyId;
+    QString childId;
+    for (const Change &change : family(options, index)) {
+        if (change.kind == QLatin1String("family"))
+            familyId = change.recordId;
+        if (change.kind != QLatin1String("person") || !childId.isEmpty())
+            continue;
+        QDate born;
+        QString role;
+        for (const FieldValue &field : change.fields) {
+            if (field.field == QLatin1String("date_of_birth"))
+                born = field.value.toDate();
+            if (field.field == QLatin1String("role"))
+                role = field.value.toString();
+        }
+        const int age = born.isValid() ? born.daysTo(options.today) / 365 : -1;
+        if (role == QLatin1String("child") && age >= 4 && age <= 12)
+            childId = change.recordId;
+    }
+    if (childId.isEmpty())
+        return {};
+
+    const QDateTime at(options.today.addDays(-3), QTime(16, 10), Qt::UTC);
+    int minute = 0;
+    const auto next = [&] { return at.addSecs(60 * minute++); };
+    QList<Change> changes = ThreeHousesChanges::start(familyId, childId,
+        { House::Kind::Worries, House::Kind::GoodThings, House::Kind::Dreams }, at);
+    const QString worries = ThreeHousesChanges::houseId(childId, House::Kind::Worries);
+    const QString good = ThreeHousesChanges::houseId(childId, House::Kind::GoodThings);
+    const QString dreams = ThreeHousesChanges::houseId(childId, House::Kind::Dreams);
+    const auto stroke = [&](const QString &house, const QList<QPointF> &points, const char *colour,
+                            double width) {
+        auto made = ThreeHousesChanges::stroke(
+            house, points, {}, QString::fromLatin1(colour), width, true, next());
+        if (made)
+            changes << *made;
+    };
+    const auto words = [&](const QString &house, const char *said, bool scribed,
+                           const char *prompt) {
+        changes << ThreeHousesChanges::words(house, QString::fromLatin1(said),
+            scribed ? HouseWords::WrittenBy::PractitionerScribing : HouseWords::WrittenBy::Child,
+            QString::fromLatin1(prompt), next());
+    };
+    const auto sticker = [&](const QString &house, const char *name, double x, double y) {
+        changes << ThreeHousesChanges::sticker(
+            { {}, house, QString::fromLatin1(name), x, y, 0.16, true, next() });
+    };
+
+    // Worries: rain and a cross face, kept private.
+    stroke(worries, zigzag(QPointF(0.12, 0.08), QPointF(0.5, 0.08), 5, 0.05), "#455a64", 0.012);
+    stroke(worries, zigzag(QPointF(0.55, 0.12), QPointF(0.88, 0.12), 4, 0.05), "#455a64", 0.012);
+    sticker(worries, "sad", 0.82, 0.82);
+    words(worries, "WHEN MUM AND DAD SHOUT", false, "");
+    words(worries, "I worry when the shouting starts at night.", true,
+        "What do you worry about at home?");
+    // Good things: a sun and a smile, shared.
+    stroke(good, spiral(QPointF(0.2, 0.2), 0.12, 2.5), "#f57c00", 0.014);
+    stroke(good, arc(QPointF(0.5, 0.62), 0.1, 0.3, M_PI - 0.3), "#2e7d32", 0.018);
+    sticker(good, "dog", 0.15, 0.85);
+    sticker(good, "heart", 0.85, 0.8);
+    words(good, "MY DOG BISCUIT", false, "");
+    words(good, "Grandad takes me to the park on Fridays.", true, "What is good in your life?");
+    changes << ThreeHousesChanges::rename(good, QStringLiteral("My happy house"));
+    changes << ThreeHousesChanges::chooseSymbol(good, QStringLiteral("sun"));
+    changes << ThreeHousesChanges::share(good, true);
+    // Dreams: a star, shared.
+    stroke(dreams, zigzag(QPointF(0.3, 0.8), QPointF(0.7, 0.8), 3, 0.08), "#6a1b9a", 0.016);
+    sticker(dreams, "star", 0.8, 0.15);
+    words(dreams, "A BIG GARDEN", false, "");
+    changes << ThreeHousesChanges::share(dreams, true);
     return changes;
 }
 

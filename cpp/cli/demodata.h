@@ -26,6 +26,10 @@ public:
     /// The changes that create one family with its people, referral, allocation and
     /// visits; index runs from 0 to families - 1.
     static QList<Change> family(const Options &options, int index);
+    /// The changes that give the first child aged 4 to 12 of family `index` (as family()
+    /// made it) their three houses, drawn and written in, two of them shared: fictional work
+    /// for demonstrations. Empty when the family has no child of that age.
+    static QList<Change> threeHouses(const Options &options, int index);
     /// The next valid NHS test number (999 + 6 digits + check digit) from n on;
     /// advances n past the number returned.
     static QString nextTestNhsNumber(quint32 &n);

@@ -3,6 +3,7 @@
 #include "domain/nhsnumber.h"
 #include "store/familyrepository.h"
 #include "store/personrepository.h"
+#include "store/threehousesrepository.h"
 #include "unit/store/storetesthelpers.h"
 
 #include <QSet>
@@ -81,5 +82,35 @@ TEST_CASE("Demo families go through the write path and pass verify", "[cli]")
         auto people = PersonRepository(*store).forFamily(family.id);
         CHECK(people->size() >= 2); // at least one adult and one child
     }
+    CHECK(store->verify()->ok());
+}
+
+TEST_CASE("Demo children have drawn their three houses, two of them shared", "[cli]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    int withHouses = 0;
+    for (int i = 0; i < 10; ++i) {
+        QList<Change> changes = DemoData::family(options(1), i);
+        const QList<Change> houses = DemoData::threeHouses(options(1), i);
+        CHECK(describe(houses) == describe(DemoData::threeHouses(options(1), i)));
+        changes << houses;
+        auto applied = store->apply(changes);
+        INFO((applied ? QString() : applied.error().message).toStdString());
+        REQUIRE(applied.ok());
+        if (houses.isEmpty())
+            continue;
+        ++withHouses;
+        const QString childId = houses.constFirst().fields.at(1).value.toString();
+        auto read = ThreeHousesRepository(*store).forChild(childId);
+        REQUIRE(read.ok());
+        REQUIRE(read->houses.size() == 3);
+        CHECK_FALSE(read->house(House::Kind::Worries)->shareAllowed);
+        CHECK(read->house(House::Kind::GoodThings)->shareAllowed);
+        CHECK(read->house(House::Kind::GoodThings)->name == QStringLiteral("My happy house"));
+        CHECK(read->house(House::Kind::GoodThings)->strokes.size() == 2);
+        CHECK(read->house(House::Kind::Worries)->words.size() == 2);
+    }
+    CHECK(withHouses >= 3);
     CHECK(store->verify()->ok());
 }
