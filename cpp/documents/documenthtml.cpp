@@ -4,6 +4,7 @@
 #include "documents/crisiscarddocument.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
+#include "documents/housepicture.h"
 #include "documents/pageddocument.h"
 #include "documents/signatureobject.h"
 
@@ -24,6 +25,12 @@ const QString green = QStringLiteral("#1b6e3a");
 const QString amber = QStringLiteral("#8a4600");
 const QString grey = QStringLiteral("#555555");
 const QString red = QStringLiteral("#a4161a");
+
+constexpr double millimetresPerInch = 25.4;
+constexpr double pointsPerInch = 72.0;
+// A house's card in the plan: big enough for a child's drawing to be seen, small enough for a
+// house's name, its picture and the first of the child's words to share a page.
+constexpr double housePictureMm = 80;
 
 QString px(double points)
 {
@@ -231,6 +238,112 @@ QString reviews(const FamilyPlanDocument &plan)
     return html;
 }
 
+// The houses of a child the plan shows. The plan is only ever given shared houses; should a
+// private one slip through all the same, it is left out here, not printed.
+QList<House> sharedHouses(const FamilyPlanDocument::ChildVoice &child)
+{
+    QList<House> shared;
+    for (const House &house : child.sharedHouses) {
+        if (house.shareAllowed)
+            shared.append(house);
+    }
+    return shared;
+}
+
+QString childHeading(const FamilyPlanDocument::ChildVoice &child)
+{
+    const QString name = child.name.simplified();
+    if (name.isEmpty()) {
+        return child.age ? DocumentHtml::tr("A child, age %1").arg(*child.age)
+                         : DocumentHtml::tr("A child");
+    }
+    if (!child.age)
+        return name;
+    //: A child's first name and age in years, over the houses they shared: "Mia, age 9".
+    return DocumentHtml::tr("%1, age %2").arg(name, QString::number(*child.age));
+}
+
+QString picture(int index)
+{
+    const int side = PagedDocument::cssPixels(housePictureMm / millimetresPerInch * pointsPerInch);
+    return QStringLiteral("<img src=\"") + HousePictureObject::imageName(index)
+        + QStringLiteral("\" width=\"") + QString::number(side) + QStringLiteral("\" height=\"")
+        + QString::number(side) + QStringLiteral("\"/>");
+}
+
+// The child's words in a house, each with the question that drew them out first and, when
+// the practitioner wrote them down, a note saying so: this work can be used in court.
+QString houseWords(const House &house, const QString &child)
+{
+    QString html;
+    for (const HouseWords &words : house.words) {
+        if (words.words.trimmed().isEmpty())
+            continue;
+        const bool scribed = words.writtenBy == HouseWords::WrittenBy::PractitionerScribing;
+        if (!words.prompt.trimmed().isEmpty()) {
+            html += QStringLiteral("<p class=\"prompt\" style=\"color: ")
+                + HousePicture::darkColour(house.kind) + QStringLiteral("; ") + keepWithNext()
+                + QStringLiteral("\">") + escaped(words.prompt.simplified())
+                + QStringLiteral("</p>\n");
+        }
+        html += DocumentHtml::ownWords(words.words, QStringLiteral("answer"), true, scribed);
+        if (scribed) {
+            html += paragraph(child.isEmpty()
+                    ? DocumentHtml::tr("(Written down by the practitioner as the child said it)")
+                    : DocumentHtml::tr("(Written down by the practitioner as %1 said it)")
+                          .arg(child),
+                QStringLiteral("scribe"));
+        }
+    }
+    return html;
+}
+
+// Each child who shared a house, by name and age, then each house they shared: its name, its
+// picture and the child's words. A house kept private leaves no trace, not even a mention.
+QString childVoices(const FamilyPlanDocument &plan)
+{
+    QList<const FamilyPlanDocument::ChildVoice *> children;
+    for (const auto &child : plan.childVoices) {
+        if (!sharedHouses(child).isEmpty())
+            children.append(&child);
+    }
+    if (children.isEmpty())
+        return QString();
+
+    QString html;
+    const QString only = children.size() == 1 ? children.first()->name.simplified() : QString();
+    html += heading(2,
+        only.isEmpty() ? DocumentHtml::tr("In the children's own words")
+                       : DocumentHtml::tr("In %1's own words").arg(only));
+    // Introduces the first child's houses, so goes to its page with them.
+    html += QStringLiteral("<p class=\"intro\" style=\"") + keepWithNext() + QStringLiteral("\">")
+        + escaped(!only.isEmpty()
+                ? DocumentHtml::tr("The houses %1 chose to share, just as they were made.")
+                      .arg(only)
+                : DocumentHtml::tr("The houses each child chose to share, just as they were made."))
+        + QStringLiteral("</p>\n");
+    int pictureIndex = 0;
+    for (const auto *child : std::as_const(children)) {
+        const QString name = child->name.simplified();
+        html += heading(3, childHeading(*child));
+        const QList<House> houses = sharedHouses(*child);
+        for (const House &house : houses) {
+            html += QStringLiteral("<h4 style=\"color: ") + HousePicture::darkColour(house.kind)
+                + QStringLiteral(";\">") + escaped(HousePicture::displayName(house))
+                + QStringLiteral("</h4>\n");
+            const QString words = houseWords(house, name);
+            // The picture goes to a new page with the first of the words, when there are any.
+            html += QStringLiteral("<p class=\"picture\" align=\"center\"")
+                + (words.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" style=\"") + keepWithNext() + QLatin1Char('"'))
+                + QLatin1Char('>') + picture(pictureIndex++) + QStringLiteral("</p>\n");
+            html += words;
+        }
+    }
+    return html;
+}
+
 // Agencies side by side, three to a row, each with a bullet: all seven fit in three lines,
 // which keeps the signed form on one page.
 QString agencyColumns(const QStringList &agencies)
@@ -282,12 +395,13 @@ QString givenBy(const ConsentFormDocument &form)
 
 } // namespace
 
-QString DocumentHtml::words(const QString &text, bool keepTogether)
+QString DocumentHtml::ownWords(
+    const QString &text, const QString &cssClass, bool keepTogether, bool keepLast)
 {
     static const QRegularExpression lineBreak(QStringLiteral("\\R"));
     QStringList paragraphs;
-    const QStringList lines = text.split(lineBreak);
-    for (const QString &line : lines) {
+    const QStringList split = text.split(lineBreak);
+    for (const QString &line : split) {
         if (line.trimmed().isEmpty())
             continue;
         // Trailing spaces are invisible anyway; leading ones may be the writer's indent.
@@ -298,14 +412,21 @@ QString DocumentHtml::words(const QString &text, bool keepTogether)
     }
     QString html;
     for (qsizetype index = 0; index < paragraphs.size(); ++index) {
-        const bool keep = keepTogether && index + 1 < paragraphs.size();
-        html += QStringLiteral("<p class=\"words\" style=\"white-space: pre-wrap;")
+        const bool last = index + 1 == paragraphs.size();
+        const bool keep = last ? keepLast : keepTogether;
+        html += QStringLiteral("<p class=\"") + cssClass
+            + QStringLiteral("\" style=\"white-space: pre-wrap;")
             + (keep ? keepWithNext() : QString()) + QStringLiteral("\">")
             + paragraphs.at(index)
             // No line break after it: the importer would keep it as a space in pre-wrap text.
             + QStringLiteral("</p>");
     }
     return html;
+}
+
+QString DocumentHtml::words(const QString &text, bool keepTogether)
+{
+    return ownWords(text, QStringLiteral("words"), keepTogether);
 }
 
 QString DocumentHtml::plan(const FamilyPlanDocument &plan)
@@ -331,7 +452,38 @@ QString DocumentHtml::plan(const FamilyPlanDocument &plan)
         body += heading(2, tr("Reviews"));
         body += reviews(plan);
     }
-    return document(styleSheet(14, 26), body);
+    // Last, after what the family agreed to do: the pictures take room, and the plan's goals
+    // and actions stay together on its first pages.
+    body += childVoices(plan);
+
+    const QString styles = styleSheet(14, 26)
+        + QStringLiteral("<style>\n"
+                         "p.intro { margin-bottom: %1; }\n"
+                         "h4 { font-size: %2pt; margin-top: %3; margin-bottom: %4; }\n"
+                         "p.picture { margin-top: 0; margin-bottom: %5; }\n"
+                         "p.prompt { font-weight: bold; margin-top: %6; margin-bottom: %7; }\n"
+                         "p.answer { font-size: %8pt; line-height: 120%; margin-bottom: %7; }\n"
+                         "p.scribe { font-size: %9pt; color: %10; margin-bottom: %5; }\n"
+                         "</style>\n")
+              .arg(px(4))
+              .arg(14 * 1.1)
+              .arg(px(14 * 1.2), px(14 * 0.5), px(14 * 0.6), px(14 * 0.4), px(14 * 0.25))
+              .arg(14 * 1.1)
+              .arg(14 * 0.8)
+              .arg(grey);
+    return document(styles, body);
+}
+
+QList<HousePictureObject::Framed> DocumentHtml::planPictures(const FamilyPlanDocument &plan)
+{
+    // In the order childVoices() numbers them.
+    QList<HousePictureObject::Framed> pictures;
+    for (const auto &child : plan.childVoices) {
+        const QList<House> houses = sharedHouses(child);
+        for (const House &house : houses)
+            pictures.append({ house, HousePicture::frameColour(house.kind) });
+    }
+    return pictures;
 }
 
 QString DocumentHtml::crisisCard(const CrisisCardDocument &card)

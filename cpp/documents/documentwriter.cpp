@@ -5,6 +5,7 @@
 #include "documents/documenthtml.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
+#include "documents/housepictureobject.h"
 #include "documents/lettertochildpages.h"
 #include "documents/pageddocument.h"
 #include "documents/signatureobject.h"
@@ -40,7 +41,7 @@ PagedDocument::Style a4Style()
 // Writes the PDF beside `path` and renames it into place only when it is whole, so a reader
 // never finds half a PDF. Error messages name no path: the file name may name the family.
 Result<int> save(const QString &path, const QString &html, const PagedDocument::Style &style,
-    const QString &title, const QString &footer)
+    const QString &title, const QString &footer, const PagedDocument::Prepare &prepare = {})
 {
     if (path.trimmed().isEmpty()) {
         return makeError(
@@ -62,7 +63,7 @@ Result<int> save(const QString &path, const QString &html, const PagedDocument::
             DocumentWriter::tr("The PDF could not be saved in that folder. Check that the "
                                "folder can be written to, or choose another one."));
     }
-    auto pages = PagedDocument::write(&file, html, style, title, footer);
+    auto pages = PagedDocument::write(&file, html, style, title, footer, prepare);
     if (!pages) {
         file.cancelWriting();
         return pages;
@@ -85,7 +86,10 @@ Result<int> DocumentWriter::writePlan(const FamilyPlanDocument &plan, const QStr
     const QString footer = family.isEmpty()
         ? tr("My Family Plan. This copy is for the family to keep.")
         : tr("My Family Plan. This copy is for the %1 family to keep.").arg(family);
-    return save(path, DocumentHtml::plan(plan), a4Style(), title, footer);
+    // The children's houses are drawn as vector paths, like the letter to a child draws them.
+    HousePictureObject pictures(DocumentHtml::planPictures(plan));
+    return save(path, DocumentHtml::plan(plan), a4Style(), title, footer,
+        [&pictures](QTextDocument &document) { pictures.install(document); });
 }
 
 Result<int> DocumentWriter::writeCrisisCard(const CrisisCardDocument &card, const QString &path)

@@ -1,15 +1,18 @@
 #pragma once
 
+#include "domain/threehouses.h"
+
 #include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace doorstep
 {
 
 /// The family's printed copy of their My Family Plan: everyone's goals in their own words,
-/// who does what by when, and what each review decided.
+/// who does what by when, what each review decided, and the houses each child chose to share.
 struct FamilyPlanDocument {
     /// How a goal is going; the same four states as a goal record in the store.
     enum class GoalStatus {
@@ -46,12 +49,21 @@ struct FamilyPlanDocument {
         QString outcome;
     };
 
+    /// A child who agreed to share at least one of their three houses, and only those houses:
+    /// a house the child keeps private never reaches this document.
+    struct ChildVoice {
+        QString name; ///< the child's first name
+        std::optional<int> age; ///< in whole years on the plan's date, when known
+        QList<House> sharedHouses; ///< worries, good things, dreams; each one shareAllowed
+    };
+
     QString familyName;
     QDate date; ///< the day this copy was made
     QList<Member> members;
     QList<Action> actions;
     QList<Review> reviews; ///< in the order they should be printed, usually oldest first
     QString practitionerName;
+    QList<ChildVoice> childVoices; ///< oldest child first; no child without a shared house
 };
 
 } // namespace doorstep

@@ -90,6 +90,32 @@ QString HousePicture::displayName(const House &house)
     return own.isEmpty() ? usualName(house.kind) : own;
 }
 
+QString HousePicture::darkColour(House::Kind kind)
+{
+    switch (kind) {
+    case House::Kind::Worries:
+        return QStringLiteral("#3f6896");
+    case House::Kind::GoodThings:
+        return QStringLiteral("#2f7a48");
+    case House::Kind::Dreams:
+        return QStringLiteral("#74509e");
+    }
+    return QStringLiteral("#2b6a8c");
+}
+
+QColor HousePicture::frameColour(House::Kind kind)
+{
+    switch (kind) {
+    case House::Kind::Worries:
+        return QColor(0xb8, 0xcc, 0xe4);
+    case House::Kind::GoodThings:
+        return QColor(0xbd, 0xe2, 0xc6);
+    case House::Kind::Dreams:
+        return QColor(0xd9, 0xca, 0xee);
+    }
+    return QColor(0xbf, 0xdd, 0xea);
+}
+
 QString HousePicture::artPath(House::Kind kind)
 {
     switch (kind) {

@@ -4,6 +4,7 @@
 #include "domain/threehouses.h"
 
 #include <QByteArray>
+#include <QColor>
 #include <QCoreApplication>
 #include <QRectF>
 #include <QString>
@@ -28,6 +29,11 @@ public:
     static QString usualName(House::Kind kind);
     /// The name the child gave the house, or its usual name when it has none.
     static QString displayName(const House &house);
+
+    /// Each kind of house has colours of its own wherever it is printed: its name and
+    /// questions in the dark one ("#rrggbb"), its card's frame in the light one.
+    static QString darkColour(House::Kind kind);
+    static QColor frameColour(House::Kind kind);
 
     /// The art of a house of this kind, as a resource path.
     static QString artPath(House::Kind kind);

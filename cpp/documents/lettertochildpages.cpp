@@ -1,5 +1,6 @@
 #include "documents/lettertochildpages.h"
 
+#include "documents/documenthtml.h"
 #include "documents/housepicture.h"
 #include "documents/housepictureobject.h"
 #include "documents/lettertochilddocument.h"
@@ -49,34 +50,6 @@ const QColor frameColour(0xbf, 0xdd, 0xea);
 const QColor footerColour(0x5c, 0x69, 0x75);
 const QColor footerRule(0xcf, 0xdf, 0xe8);
 
-// Each kind of house has a colour of its own: its heading and questions in the dark one, its
-// card's frame in the light one.
-QString houseColour(House::Kind kind)
-{
-    switch (kind) {
-    case House::Kind::Worries:
-        return QStringLiteral("#3f6896");
-    case House::Kind::GoodThings:
-        return QStringLiteral("#2f7a48");
-    case House::Kind::Dreams:
-        return QStringLiteral("#74509e");
-    }
-    return headingColour;
-}
-
-QColor houseFrame(House::Kind kind)
-{
-    switch (kind) {
-    case House::Kind::Worries:
-        return QColor(0xb8, 0xcc, 0xe4);
-    case House::Kind::GoodThings:
-        return QColor(0xbd, 0xe2, 0xc6);
-    case House::Kind::Dreams:
-        return QColor(0xd9, 0xca, 0xee);
-    }
-    return frameColour;
-}
-
 double fromMm(double millimetres)
 {
     return millimetres / millimetresPerInch * PagedDocument::dotsPerInch;
@@ -109,38 +82,6 @@ QString paragraph(const QString &text, const QString &cssClass, const QString &s
         + QLatin1Char('>') + escaped(text) + QStringLiteral("</p>\n");
 }
 
-// Someone's own words as paragraphs, exactly as written: each line a paragraph (so each finds
-// its own direction), spaces kept, blank lines dropped. With `keepLast` the last stays on a
-// page with what follows it, as every other one does with `keepTogether`.
-QString ownWords(
-    const QString &text, const QString &cssClass, bool keepTogether, bool keepLast = false)
-{
-    static const QRegularExpression lineBreak(QStringLiteral("\\R"));
-    QStringList paragraphs;
-    const QStringList lines = text.split(lineBreak);
-    for (const QString &line : lines) {
-        if (line.trimmed().isEmpty())
-            continue;
-        // Trailing spaces are invisible anyway; leading ones may be the writer's indent.
-        QString kept = line;
-        while (!kept.isEmpty() && kept.back().isSpace())
-            kept.chop(1);
-        paragraphs.append(escaped(kept));
-    }
-    QString html;
-    for (qsizetype index = 0; index < paragraphs.size(); ++index) {
-        const bool last = index + 1 == paragraphs.size();
-        const bool keep = last ? keepLast : keepTogether;
-        html += QStringLiteral("<p class=\"") + cssClass
-            + QStringLiteral("\" style=\"white-space: pre-wrap;")
-            + (keep ? keepWithNext() : QString()) + QStringLiteral("\">")
-            + paragraphs.at(index)
-            // No line break after it: the importer would keep it as a space in pre-wrap text.
-            + QStringLiteral("</p>");
-    }
-    return html;
-}
-
 QString longDate(const QDate &date)
 {
     if (!date.isValid())
@@ -166,7 +107,7 @@ QString privateLine(House::Kind kind)
 
 QString houseHtml(const House &house, int pictureIndex, const QString &practitioner)
 {
-    const QString colour = houseColour(house.kind);
+    const QString colour = HousePicture::darkColour(house.kind);
     QString html = QStringLiteral("<h2 style=\"color: ") + colour + QStringLiteral(";\">")
         + escaped(HousePicture::displayName(house)) + QStringLiteral("</h2>\n");
     const int side = PagedDocument::cssPixels(pictureMm / millimetresPerInch * pointsPerInch);
@@ -184,7 +125,7 @@ QString houseHtml(const House &house, int pictureIndex, const QString &practitio
             html += paragraph(words.prompt.simplified(), QStringLiteral("prompt"),
                 QStringLiteral("color: ") + colour + QLatin1Char(';') + keepWithNext());
         }
-        html += ownWords(words.words, QStringLiteral("answer"), true, scribed);
+        html += DocumentHtml::ownWords(words.words, QStringLiteral("answer"), true, scribed);
         if (scribed) {
             html += paragraph(practitioner.isEmpty()
                     ? LetterToChildPages::tr("(Written down for you)")
@@ -243,7 +184,7 @@ QString letterHtml(const LetterToChildDocument &letter, const QList<House> &shar
     if (letter.writtenOn.isValid())
         body += paragraph(longDate(letter.writtenOn), QStringLiteral("date"));
     body += paragraph(LetterToChildPages::tr("Dear %1,").arg(child), QStringLiteral("greeting"));
-    body += ownWords(letter.message, QStringLiteral("message"), false);
+    body += DocumentHtml::ownWords(letter.message, QStringLiteral("message"), false);
 
     if (!shared.isEmpty()) {
         // Introduces the first house, so goes to its page with it.
@@ -469,7 +410,7 @@ Result<LetterToChildPages> LetterToChildPages::layOut(const LetterToChildDocumen
     for (const House &house : letter.houses) {
         if (house.shareAllowed) {
             shared.append(house);
-            framed.append({ house, houseFrame(house.kind) });
+            framed.append({ house, HousePicture::frameColour(house.kind) });
         } else {
             kept.append(house.kind);
         }

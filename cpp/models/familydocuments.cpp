@@ -29,8 +29,8 @@ QString FamilyDocuments::practitionerName(Store &store, const QString &familyId)
     return summary->allocation->practitionerName;
 }
 
-FamilyPlanDocument FamilyDocuments::plan(
-    const FamilyPlan &plan, const QString &practitionerName, const QDate &today)
+FamilyPlanDocument FamilyDocuments::plan(const FamilyPlan &plan, const QString &practitionerName,
+    const QDate &today, const QList<ThreeHouses> &houses)
 {
     FamilyPlanDocument document;
     document.familyName = plan.familyName;
@@ -78,6 +78,22 @@ FamilyPlanDocument FamilyDocuments::plan(
                 attendees << name.trimmed();
         }
         document.reviews.append({ it->heldOn, attendees, it->outcome });
+    }
+    // The children in the family's order, oldest first; each child's houses by the child's own
+    // choice. A house kept private is left behind here, before the documents see anything.
+    for (const Person &person : plan.members) {
+        QList<House> shared;
+        for (const ThreeHouses &child : houses) {
+            if (child.personId != person.id)
+                continue;
+            for (const House &house : child.houses) {
+                if (house.shareAllowed && house.personId == person.id)
+                    shared.append(house);
+            }
+        }
+        if (!shared.isEmpty())
+            document.childVoices.append(
+                { person.givenName.simplified(), person.ageOn(today), shared });
     }
     return document;
 }

@@ -7,9 +7,11 @@
 #include "domain/endingletter.h"
 #include "domain/familyplan.h"
 #include "domain/result.h"
+#include "domain/threehouses.h"
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -33,8 +35,11 @@ public:
     /// The practitioner leading the family's case (the open allocation); empty when none.
     static QString practitionerName(Store &store, const QString &familyId);
 
-    static FamilyPlanDocument plan(
-        const FamilyPlan &plan, const QString &practitionerName, const QDate &today);
+    /// The plan as the family keeps it. `houses` are the three houses of the plan's members
+    /// (any order, a member with none left out); only the houses each child agreed to share are
+    /// taken into the document, so a private house never reaches a PDF.
+    static FamilyPlanDocument plan(const FamilyPlan &plan, const QString &practitionerName,
+        const QDate &today, const QList<ThreeHouses> &houses = {});
     static CrisisCardDocument crisisCard(const CrisisCard &card, const QString &familyName);
     static EndingLetterDocument endingLetter(const EndingLetter &letter, const QString &familyName,
         const QStringList &achievedGoals, const QString &practitionerName);

@@ -9,6 +9,7 @@
 #include "store/personrepository.h"
 #include "store/planrepository.h"
 #include "store/reviewrepository.h"
+#include "store/threehousesrepository.h"
 
 #include <QUuid>
 
@@ -838,9 +839,23 @@ QString PlanController::exportPlanPdf(const QString &folder)
         setError(tr("There is no plan to save yet: write a goal or an action first."));
         return {};
     }
+    // Each member's three houses, read as they are: a child whose houses were never started
+    // has none, and reading starts nothing. FamilyDocuments keeps only the shared ones.
+    QList<ThreeHouses> houses;
+    const ThreeHousesRepository threeHouses(*store);
+    for (const Person &person : plan->members) {
+        auto read = threeHouses.forChild(person.id);
+        if (!read) {
+            // Fail closed: no copy at all rather than a copy that misses a child's voice.
+            setError(read.error().message);
+            return {};
+        }
+        if (!read->houses.isEmpty())
+            houses.append(std::move(*read));
+    }
     const QDate today = m_session->today();
     const FamilyPlanDocument document = FamilyDocuments::plan(
-        *plan, FamilyDocuments::practitionerName(*store, m_familyId), today);
+        *plan, FamilyDocuments::practitionerName(*store, m_familyId), today, houses);
     //: Part of the file name, "Ashdown family plan 2026-11-23.pdf".
     const QString name = FamilyDocuments::fileName(m_familyName, tr("family plan"), today);
     auto saved = FamilyDocuments::save(folder, name,

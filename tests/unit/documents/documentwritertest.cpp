@@ -1,6 +1,8 @@
 #include "documents/documentwriter.h"
 
 #include "documents/documenthtml.h"
+#include "documents/familyplandocument.h"
+#include "documents/housepictureobject.h"
 #include "documentsamples.h"
 #include "pdfinspector.h"
 
@@ -8,12 +10,19 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QImage>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <catch2/catch.hpp>
 
 using doorstep::DocumentWriter;
 using doorstep::Error;
+using doorstep::FamilyPlanDocument;
+using doorstep::House;
+using doorstep::HouseWords;
+using doorstep::Stroke;
 using doorstep::test::DocumentFolder;
 using doorstep::test::PdfInspector;
 
@@ -94,6 +103,77 @@ std::optional<PdfInspector::Word> lastWord(
             found = word;
     }
     return found;
+}
+
+// Ink and words found nowhere else in the plan, the houses' art or their stickers: a pixel
+// near one of these colours, or one of these words, can only come from that house.
+const QRgb sharedInk = qRgb(0xff, 0x00, 0xff);
+const QRgb privateInk = qRgb(0x00, 0xff, 0x00);
+const QString sharedMarker = QStringLiteral("SHAREDSWIM789");
+const QString privateMarker = QStringLiteral("PRIVATEWORRY321");
+const QString privateName = QStringLiteral("PRIVATENAME654");
+
+Stroke stroke(QList<QPointF> points, QRgb colour, double width)
+{
+    Stroke drawn;
+    drawn.points = std::move(points);
+    drawn.colour = QColor(colour).name();
+    drawn.width = width;
+    return drawn;
+}
+
+HouseWords houseWords(
+    const QString &text, HouseWords::WrittenBy by, const QString &prompt = QString())
+{
+    HouseWords written;
+    written.words = text;
+    written.writtenBy = by;
+    written.prompt = prompt;
+    return written;
+}
+
+// The Ashdown plan with Mia's houses: her house of good things shared, her house of worries
+// private; and Zeb, whose only house is private. Both private houses reach the document here,
+// as a slip upstream might let them: the writer must still leave them out.
+FamilyPlanDocument planWithHouses()
+{
+    FamilyPlanDocument plan = doorstep::test::ashdownPlan();
+
+    House goodThings;
+    goodThings.kind = House::Kind::GoodThings;
+    goodThings.name = QStringLiteral("My happy house");
+    goodThings.symbol = QStringLiteral("sun");
+    goodThings.shareAllowed = true;
+    goodThings.strokes = {
+        stroke({ { 0.15, 0.55 }, { 0.3, 0.5 }, { 0.5, 0.6 }, { 0.7, 0.5 }, { 0.85, 0.55 } },
+            sharedInk, 0.05),
+    };
+    goodThings.words = { houseWords(
+                             QStringLiteral("I like it when Nan takes me swimming ") + sharedMarker,
+                             HouseWords::WrittenBy::Child),
+        houseWords(QStringLiteral("Playing football with my brother Jayden"),
+            HouseWords::WrittenBy::PractitionerScribing, QStringLiteral("What makes you smile?")) };
+
+    House worries;
+    worries.kind = House::Kind::Worries;
+    worries.name = privateName;
+    worries.shareAllowed = false;
+    worries.strokes = { stroke({ { 0.1, 0.4 }, { 0.5, 0.45 }, { 0.9, 0.4 } }, privateInk, 0.08) };
+    worries.words = { houseWords(privateMarker + QStringLiteral(" when people shout at home"),
+        HouseWords::WrittenBy::PractitionerScribing,
+        QStringLiteral("What worries you at night?")) };
+
+    House zebsDreams;
+    zebsDreams.kind = House::Kind::Dreams;
+    zebsDreams.shareAllowed = false;
+    zebsDreams.strokes = { stroke({ { 0.2, 0.2 }, { 0.8, 0.8 } }, privateInk, 0.1) };
+    zebsDreams.words = { houseWords(privateMarker, HouseWords::WrittenBy::Child) };
+
+    plan.childVoices = {
+        { QStringLiteral("Mia"), 6, { worries, goodThings } },
+        { QStringLiteral("Zebedee"), 4, { zebsDreams } },
+    };
+    return plan;
 }
 
 } // namespace
@@ -385,4 +465,147 @@ TEST_CASE("In a right-to-left language the pages mirror", "[documents]")
     const auto goal = lastWord(*words, 1, QStringLiteral("Saturdays."));
     REQUIRE(goal);
     CHECK(goal->box.right() < middle + 100);
+}
+
+TEST_CASE("The plan prints a child's shared house in their own words, and nothing of a private one",
+    "[documents]")
+{
+    DocumentFolder folder;
+    const QString path = folder.filePath(QStringLiteral("plan-children-voices.pdf"));
+    const auto pages = DocumentWriter::writePlan(planWithHouses(), path);
+    INFO((pages ? QString() : pages.error().message).toStdString());
+    REQUIRE(pages.ok());
+    PdfInspector pdf(path);
+    requirePages(pdf, *pages);
+
+    const auto text = pdf.text();
+    if (!text) {
+        WARN("pdftotext is missing: the children's words are not checked");
+        return;
+    }
+    const QString words = flattened(*text);
+    INFO(words.toStdString());
+    // Only Mia shared a house, so the section is hers; after what the family agreed to do.
+    const auto heading = words.indexOf(QStringLiteral("In Mia's own words"));
+    CHECK(heading > words.indexOf(QStringLiteral("Reviews")));
+    CHECK(words.contains(QStringLiteral("Mia, age 6")));
+    CHECK(words.contains(QStringLiteral("My happy house")));
+    CHECK(words.contains(QStringLiteral("I like it when Nan takes me swimming ") + sharedMarker));
+    CHECK(words.contains(QStringLiteral("What makes you smile? Playing football with my brother "
+                                        "Jayden (Written down by the practitioner as Mia said "
+                                        "it)")));
+    // The scribe's note is on the scribed words only.
+    CHECK(occurrences(words, QStringLiteral("Written down by")) == 1);
+    CHECK_FALSE(words.contains(privateMarker));
+    CHECK_FALSE(words.contains(privateName));
+    CHECK_FALSE(words.contains(QStringLiteral("at night")));
+    CHECK_FALSE(words.contains(QStringLiteral("House of worries")));
+    CHECK_FALSE(words.contains(QStringLiteral("House of dreams")));
+    CHECK_FALSE(words.contains(QStringLiteral("Zebedee")));
+    CHECK_FALSE(words.contains(QStringLiteral("private"), Qt::CaseInsensitive));
+}
+
+TEST_CASE("The plan draws a shared house's ink, and none of a private house's", "[documents]")
+{
+    DocumentFolder folder;
+    const QString path = folder.filePath(QStringLiteral("plan-children-ink.pdf"));
+    const auto pages = DocumentWriter::writePlan(planWithHouses(), path);
+    REQUIRE(pages.ok());
+    // A vector picture: no image is embedded in the PDF.
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains("/Subtype /Image"));
+
+    const auto images = PdfInspector::colourPages(path, 50);
+    if (!images) {
+        WARN("pdftoppm is missing: the plan's pictures are not checked");
+        return;
+    }
+    REQUIRE(images->size() == *pages);
+    int shared = 0;
+    for (qsizetype index = 0; index < images->size(); ++index) {
+        INFO("page " << index + 1);
+        CHECK(PdfInspector::pixelsNear({ images->at(index) }, privateInk) == 0);
+        shared += PdfInspector::pixelsNear({ images->at(index) }, sharedInk);
+    }
+    CHECK(shared > 40);
+
+    const QString shots = qEnvironmentVariable("DOORSTEP_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        REQUIRE(QDir().mkpath(shots));
+        const auto sharp = PdfInspector::colourPages(path, 100);
+        REQUIRE(sharp);
+        for (qsizetype index = 0; index < sharp->size(); ++index) {
+            CHECK(sharp->at(index).save(QDir(shots).filePath(
+                QStringLiteral("plan-children-voices-%1.png").arg(index + 1))));
+        }
+    }
+}
+
+TEST_CASE("With several children sharing, each has their houses under their name", "[documents]")
+{
+    FamilyPlanDocument plan = planWithHouses();
+    House dreams;
+    dreams.kind = House::Kind::Dreams;
+    dreams.shareAllowed = true;
+    dreams.strokes = { stroke({ { 0.2, 0.25 }, { 0.5, 0.35 }, { 0.8, 0.25 } }, sharedInk, 0.03) };
+    dreams.words = { houseWords(QStringLiteral("I want to play for Arsenal\nand have a big dog"),
+        HouseWords::WrittenBy::Child) };
+    House goodThings;
+    goodThings.kind = House::Kind::GoodThings;
+    goodThings.shareAllowed = true;
+    goodThings.words = { houseWords(QStringLiteral("My mates at football"),
+        HouseWords::WrittenBy::PractitionerScribing, QStringLiteral("Who helps you?")) };
+    plan.childVoices.append({ QStringLiteral("Jayden"), std::nullopt, { goodThings, dreams } });
+
+    const QString html = doorstep::DocumentHtml::plan(plan);
+    CHECK(html.contains(QStringLiteral("In the children's own words")));
+    CHECK(html.contains(QStringLiteral(">Jayden</h3>")));
+    // One picture for each shared house, in the children's order: Mia's, then Jayden's two.
+    const auto pictures = doorstep::DocumentHtml::planPictures(plan);
+    REQUIRE(pictures.size() == 3);
+    CHECK(pictures.at(0).house.words.first().words.contains(sharedMarker));
+    CHECK(pictures.at(1).house.kind == House::Kind::GoodThings);
+    CHECK(pictures.at(2).house.kind == House::Kind::Dreams);
+    CHECK(html.contains(doorstep::HousePictureObject::imageName(2)));
+    CHECK_FALSE(html.contains(doorstep::HousePictureObject::imageName(3)));
+
+    DocumentFolder folder;
+    const QString path = folder.filePath(QStringLiteral("plan-children-many.pdf"));
+    const auto pages = DocumentWriter::writePlan(plan, path);
+    REQUIRE(pages.ok());
+    PdfInspector pdf(path);
+    requirePages(pdf, *pages);
+    if (const auto text = pdf.text()) {
+        const QString words = flattened(*text);
+        INFO(words.toStdString());
+        CHECK(words.contains(QStringLiteral("The houses each child chose to share")));
+        CHECK(words.contains(QStringLiteral("Mia, age 6")));
+        CHECK(words.contains(QStringLiteral("Jayden House of good things")));
+        CHECK(words.contains(QStringLiteral("Who helps you? My mates at football (Written down by "
+                                            "the practitioner as Jayden said it)")));
+        CHECK(words.contains(QStringLiteral("I want to play for Arsenal and have a big dog")));
+        CHECK_FALSE(words.contains(privateMarker));
+        CHECK_FALSE(words.contains(QStringLiteral("Zebedee")));
+    }
+    const QString shots = qEnvironmentVariable("DOORSTEP_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        REQUIRE(QDir().mkpath(shots));
+        const auto sharp = PdfInspector::colourPages(path, 100);
+        REQUIRE(sharp);
+        for (qsizetype index = 0; index < sharp->size(); ++index) {
+            CHECK(sharp->at(index).save(
+                QDir(shots).filePath(QStringLiteral("plan-children-many-%1.png").arg(index + 1))));
+        }
+    }
+}
+
+TEST_CASE("A plan with no child's shared house has no children's section", "[documents]")
+{
+    FamilyPlanDocument plan = planWithHouses();
+    plan.childVoices.removeFirst();
+    const QString html = doorstep::DocumentHtml::plan(plan);
+    CHECK_FALSE(html.contains(QStringLiteral("own words")));
+    CHECK_FALSE(html.contains(QStringLiteral("Zebedee")));
+    CHECK(doorstep::DocumentHtml::planPictures(plan).isEmpty());
 }

@@ -134,49 +134,6 @@ QString flattened(const QString &text)
     return text.normalized(QString::NormalizationForm_KC).simplified();
 }
 
-// The pages as pdftoppm draws them in colour, or nothing when it is missing.
-std::optional<QList<QImage>> popplerPages(const QString &pdf, int dotsPerInch)
-{
-    const auto pdftoppm = PdfInspector::tool("pdftoppm");
-    if (!pdftoppm)
-        return std::nullopt;
-    QTemporaryDir folder;
-    REQUIRE(folder.isValid());
-    QProcess process;
-    process.start(*pdftoppm,
-        { QStringLiteral("-r"), QString::number(dotsPerInch), QStringLiteral("-png"), pdf,
-            folder.filePath(QStringLiteral("page")) });
-    REQUIRE(process.waitForFinished(60000));
-    REQUIRE(process.exitCode() == 0);
-    QList<QImage> pages;
-    const QStringList files
-        = QDir(folder.path()).entryList({ QStringLiteral("page-*.png") }, QDir::Files, QDir::Name);
-    for (const QString &file : files) {
-        QImage page(folder.filePath(file));
-        REQUIRE_FALSE(page.isNull());
-        pages.append(page.convertToFormat(QImage::Format_RGB32));
-    }
-    return pages;
-}
-
-// Pixels within a small distance of `colour`, on all the pages.
-int pixelsNear(const QList<QImage> &pages, QRgb colour)
-{
-    int count = 0;
-    for (const QImage &page : pages) {
-        const QImage rgb = page.convertToFormat(QImage::Format_RGB32);
-        for (int y = 0; y < rgb.height(); ++y) {
-            const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
-            for (int x = 0; x < rgb.width(); ++x) {
-                count += std::abs(qRed(line[x]) - qRed(colour)) < 48
-                    && std::abs(qGreen(line[x]) - qGreen(colour)) < 48
-                    && std::abs(qBlue(line[x]) - qBlue(colour)) < 48;
-            }
-        }
-    }
-    return count;
-}
-
 void saveShots(const QList<QImage> &pages, const QString &stem)
 {
     const QString shots = qEnvironmentVariable("DOORSTEP_SCREENSHOT_DIR");
@@ -232,17 +189,17 @@ TEST_CASE("The letter draws the shared houses' ink, and none of a private house'
     QTemporaryDir folder;
     REQUIRE(folder.isValid());
     const QString path = saved(folder, pdfOf(miasLetter()));
-    const auto pages = popplerPages(path, 50);
+    const auto pages = PdfInspector::colourPages(path, 50);
     if (!pages) {
         WARN("pdftoppm is missing: the letter's pictures are not checked");
         return;
     }
     REQUIRE_FALSE(pages->isEmpty());
-    CHECK(pixelsNear(*pages, sharedInk) > 40);
-    CHECK(pixelsNear(*pages, privateInk) == 0);
+    CHECK(PdfInspector::pixelsNear(*pages, sharedInk) > 40);
+    CHECK(PdfInspector::pixelsNear(*pages, privateInk) == 0);
 
     if (!qEnvironmentVariableIsEmpty("DOORSTEP_SCREENSHOT_DIR")) {
-        const auto sharp = popplerPages(path, 100);
+        const auto sharp = PdfInspector::colourPages(path, 100);
         REQUIRE(sharp);
         saveShots(*sharp, QStringLiteral("letter-to-child-pdf"));
         House house = miasLetter().houses.at(1);
@@ -264,8 +221,8 @@ TEST_CASE("The letter's preview has the PDF's pages, and the same ink", "[docume
         // A4's proportions.
         CHECK(std::abs(page.height() - qRound(800 * 297.0 / 210.0)) <= 1);
     }
-    CHECK(pixelsNear(preview, sharedInk) > 100);
-    CHECK(pixelsNear(preview, privateInk) == 0);
+    CHECK(PdfInspector::pixelsNear(preview, sharedInk) > 100);
+    CHECK(PdfInspector::pixelsNear(preview, privateInk) == 0);
     saveShots(preview, QStringLiteral("letter-to-child-preview"));
 
     QTemporaryDir folder;
@@ -298,7 +255,7 @@ TEST_CASE("A long letter runs on to more pages, in the preview too", "[documents
     const PdfInspector pdf(saved(folder, pdfOf(letter)));
     CHECK(pdf.pageObjects() == preview.size());
     // Shared now, the house of worries is in the letter as it was drawn.
-    CHECK(pixelsNear(preview, privateInk) > 0);
+    CHECK(PdfInspector::pixelsNear(preview, privateInk) > 0);
     saveShots(preview, QStringLiteral("letter-to-child-long"));
 }
 

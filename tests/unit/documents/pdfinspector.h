@@ -139,6 +139,51 @@ public:
         return page.convertToFormat(QImage::Format_Grayscale8);
     }
 
+    /// Every page of the PDF at `pdf` as pdftoppm draws it in colour (RGB32), or nothing when
+    /// pdftoppm is missing.
+    static std::optional<QList<QImage>> colourPages(const QString &pdf, int dotsPerInch)
+    {
+        const auto pdftoppm = tool("pdftoppm");
+        if (!pdftoppm)
+            return std::nullopt;
+        QTemporaryDir folder;
+        REQUIRE(folder.isValid());
+        QProcess process;
+        process.start(*pdftoppm,
+            { QStringLiteral("-r"), QString::number(dotsPerInch), QStringLiteral("-png"), pdf,
+                folder.filePath(QStringLiteral("page")) });
+        REQUIRE(process.waitForFinished(60000));
+        REQUIRE(process.exitCode() == 0);
+        QList<QImage> pages;
+        const QStringList files
+            = QDir(folder.path())
+                  .entryList({ QStringLiteral("page-*.png") }, QDir::Files, QDir::Name);
+        for (const QString &file : files) {
+            QImage page(folder.filePath(file));
+            REQUIRE_FALSE(page.isNull());
+            pages.append(page.convertToFormat(QImage::Format_RGB32));
+        }
+        return pages;
+    }
+
+    /// Pixels within a small distance of `colour`, on all the pages.
+    static int pixelsNear(const QList<QImage> &pages, QRgb colour)
+    {
+        int count = 0;
+        for (const QImage &page : pages) {
+            const QImage rgb = page.convertToFormat(QImage::Format_RGB32);
+            for (int y = 0; y < rgb.height(); ++y) {
+                const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+                for (int x = 0; x < rgb.width(); ++x) {
+                    count += std::abs(qRed(line[x]) - qRed(colour)) < 48
+                        && std::abs(qGreen(line[x]) - qGreen(colour)) < 48
+                        && std::abs(qBlue(line[x]) - qBlue(colour)) < 48;
+                }
+            }
+        }
+        return count;
+    }
+
 private:
     static QString run(const QString &program, const QStringList &arguments)
     {

@@ -4,6 +4,9 @@
 #include "modeltesthelpers.h"
 #include "store/caseloadrepository.h"
 #include "store/planrepository.h"
+#include "store/threehouseschanges.h"
+#include "store/threehousesrepository.h"
+#include "unit/documents/pdfinspector.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -317,4 +320,67 @@ TEST_CASE("Typed goals are saved before the store locks, then forgotten", "[mode
     REQUIRE(goalsOf(controller, f.ada)->count() == 1);
     CHECK(cell(*goalsOf(controller, f.ada), 0, GoalListModel::WordsRole).toString()
         == QStringLiteral("Get to the GP about my back"));
+}
+
+TEST_CASE(
+    "The plan's PDF carries the words of a child's shared house, not of a private one", "[models]")
+{
+    test::SessionFixture fixture;
+    const Family f = makeFamily(fixture);
+    const QDateTime at(fixture.today(), QTime(9, 30));
+    const QString goodThings = ThreeHousesChanges::houseId(f.bola, House::Kind::GoodThings);
+    const QString worries = ThreeHousesChanges::houseId(f.bola, House::Kind::Worries);
+    const QString shared = QStringLiteral("SHAREDKITE246 flying my kite with Mum");
+    const QString kept = QStringLiteral("PRIVATENOISE135 when the shouting starts");
+    REQUIRE(fixture.session
+                ->apply(ThreeHousesChanges::start(
+                    f.id, f.bola, { House::Kind::Worries, House::Kind::GoodThings }, at))
+                .ok());
+    REQUIRE(fixture.session
+                ->apply(QList<Change> {
+                    ThreeHousesChanges::words(goodThings, shared, HouseWords::WrittenBy::Child,
+                        QStringLiteral("What makes you happy?"), at),
+                    ThreeHousesChanges::share(goodThings, true),
+                    ThreeHousesChanges::words(
+                        worries, kept, HouseWords::WrittenBy::PractitionerScribing, {}, at),
+                    ThreeHousesChanges::rename(worries, QStringLiteral("PRIVATENAME975")) })
+                .ok());
+
+    PlanController controller;
+    controller.setSession(fixture.session.get());
+    controller.setFamilyId(f.id);
+    controller.setGoalWords(
+        controller.addGoal(f.bola), QStringLiteral("I want to go to school every day"));
+    test::DocumentFolder folder;
+    const QString path = controller.exportPlanPdf(folder.path());
+    INFO(controller.errorString().toStdString());
+    REQUIRE_FALSE(path.isEmpty());
+    CHECK(controller.errorString().isEmpty());
+
+    // Ada's houses were never started, and reading them for the plan started none.
+    auto adas = ThreeHousesRepository(*fixture.session->store()).forChild(f.ada);
+    REQUIRE(adas.ok());
+    CHECK(adas->houses.isEmpty());
+
+    test::PdfInspector pdf(path);
+    REQUIRE(pdf.isPdf());
+    const auto text = pdf.text();
+    if (!text) {
+        WARN("pdftotext is missing: the plan's words are not checked");
+        return;
+    }
+    // pdftotext gives ligatures as one letter, "ﬂ" for "fl".
+    const QString words = text->normalized(QString::NormalizationForm_KC).simplified();
+    INFO(words.toStdString());
+    CHECK(words.contains(QStringLiteral("In Bola's own words")));
+    // Born 12 January 2015; today is 12 March 2026.
+    CHECK(words.contains(QStringLiteral("Bola, age 11")));
+    CHECK(words.contains(QStringLiteral("House of good things")));
+    CHECK(words.contains(QStringLiteral("What makes you happy?")));
+    CHECK(words.contains(shared));
+    CHECK_FALSE(words.contains(QStringLiteral("PRIVATENOISE135")));
+    CHECK_FALSE(words.contains(QStringLiteral("shouting")));
+    CHECK_FALSE(words.contains(QStringLiteral("PRIVATENAME975")));
+    CHECK_FALSE(words.contains(QStringLiteral("House of worries")));
+    CHECK_FALSE(words.contains(QStringLiteral("Written down by")));
 }
