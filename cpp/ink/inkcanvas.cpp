@@ -431,6 +431,19 @@ void InkCanvas::paintLayer()
         m_layer.setDevicePixelRatio(ratio);
         m_layerStale = true;
     }
+    if (!m_layerStale && m_changedFrom < m_layerPaintedTo) {
+        // A stroke already painted was shown or hidden: back to the newest copy made before
+        // it, or, when there is none, the whole layer again.
+        while (!m_checkpoints.isEmpty() && m_checkpoints.constLast().at > m_changedFrom)
+            m_checkpoints.removeLast();
+        if (m_checkpoints.isEmpty()) {
+            m_layerStale = true;
+        } else {
+            m_layer = m_checkpoints.constLast().image;
+            m_layerPaintedTo = m_checkpoints.constLast().at;
+        }
+    }
+    m_changedFrom = std::numeric_limits<qsizetype>::max();
     if (!m_layerStale && m_layerPaintedTo >= m_strokes.size())
         return;
     if (m_layerStale) {
@@ -439,6 +452,7 @@ void InkCanvas::paintLayer()
         m_layerZoom = m_zoom;
         m_layerPan = m_pan;
         m_layerStale = false;
+        m_checkpoints.clear();
     }
     QPainter painter(&m_layer);
     painter.translate(m_layerPan);
@@ -447,6 +461,16 @@ void InkCanvas::paintLayer()
     const QRectF shownArea(-m_layerPan / m_layerZoom, QSizeF(width(), height()) / m_layerZoom);
     // Only strokes not painted yet: adding stroke N paints one stroke, not N.
     for (qsizetype i = m_layerPaintedTo; i < m_strokes.size(); ++i) {
+        if (i > 0 && i % CheckpointEvery == 0
+            && (m_checkpoints.isEmpty() || m_checkpoints.constLast().at < i)) {
+            painter.end();
+            m_checkpoints.append({ m_layer.copy(), i });
+            if (m_checkpoints.size() > 2)
+                m_checkpoints.removeFirst();
+            painter.begin(&m_layer);
+            painter.translate(m_layerPan);
+            painter.scale(m_layerZoom, m_layerZoom);
+        }
         const Stroke &stroke = m_strokes.at(i);
         if (!stroke.shown || !stroke.bounds.intersects(shownArea))
             continue;
@@ -459,6 +483,12 @@ void InkCanvas::paintLayer()
 void InkCanvas::layerStale()
 {
     m_layerStale = true;
+    update();
+}
+
+void InkCanvas::strokesChangedFrom(qsizetype id)
+{
+    m_changedFrom = std::min(m_changedFrom, id);
     update();
 }
 
@@ -849,12 +879,11 @@ void InkCanvas::eraseAlong(QPointF from, QPointF to)
         if (!m_erasing->added.removeOne(int(id)))
             m_erasing->hidden.append(int(id));
         erased = true;
+        strokesChangedFrom(id);
         Q_EMIT strokeErased(int(id));
     }
-    if (erased) {
-        layerStale();
+    if (erased)
         shownChanged();
-    }
     for (Stroke &piece : pieces)
         m_erasing->added.append(append(std::move(piece)));
 }
@@ -961,16 +990,14 @@ void InkCanvas::setShown(const QList<int> &strokeIds, bool shown)
         stroke.shown = shown;
         m_visibleCount += shown ? 1 : -1;
         changed = true;
+        strokesChangedFrom(id);
         if (shown)
             Q_EMIT strokeRestored(id);
         else
             Q_EMIT strokeErased(id);
     }
-    if (changed) {
-        // Ink once painted cannot be taken out of the layer: it is painted again.
-        layerStale();
+    if (changed)
         shownChanged();
-    }
 }
 
 void InkCanvas::pushAction(Action action)

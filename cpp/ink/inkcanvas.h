@@ -10,6 +10,7 @@
 #include <QQuickItem>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <limits>
 #include <optional>
 
 class QEventPoint;
@@ -68,6 +69,9 @@ public:
     /// The partial eraser's diameter (item pixels), a child's fingertip.
     static constexpr qreal PartialEraserSize = 28;
     static constexpr qreal MaximumZoom = 4;
+    /// The layer is copied every this many strokes, so undoing or erasing one of the last
+    /// strokes paints only those after a copy, not the whole drawing again.
+    static constexpr int CheckpointEvery = 32;
 
     explicit InkCanvas(QQuickItem *parent = nullptr);
     ~InkCanvas() override;
@@ -216,6 +220,7 @@ private:
     void followPen();
     qreal eraserRadius(bool partial) const;
     void layerStale();
+    void strokesChangedFrom(qsizetype id);
     void paintLayer();
 
     QColor m_penColor = Qt::black;
@@ -243,6 +248,14 @@ private:
     QPointF m_layerPan;
     qsizetype m_layerPaintedTo = 0; // strokes before this one are in the layer
     bool m_layerStale = true; // painted again from the first stroke
+    // The first stroke shown or hidden since the layer was painted: the layer goes back to
+    // the newest copy made before it, and is painted on from there.
+    qsizetype m_changedFrom = std::numeric_limits<qsizetype>::max();
+    struct Checkpoint {
+        QImage image;
+        qsizetype at = 0; // the strokes before this one are in the image
+    };
+    QList<Checkpoint> m_checkpoints; // the last two, oldest first
     bool m_layerChanged = true; // its texture must be made again
     bool m_currentDirty = false;
 };

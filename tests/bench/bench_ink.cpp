@@ -71,7 +71,8 @@ int main(int argc, char *argv[])
     std::printf("bench_ink: %s; load average %s\n\n", qPrintable(QB::describeGraphics(&window)),
         qPrintable(QB::loadAverage()));
     std::printf("| strokes already drawn | frame after a new stroke, median | p90 | input of "
-                "a stroke, median | peak memory |\n|---|---|---|---|---|\n");
+                "a stroke, median | frame after an undo, median | peak memory |\n"
+                "|---|---|---|---|---|---|\n");
 
     std::mt19937 random(1);
     const qint64 baseRss = QB::peakRssKiB();
@@ -93,12 +94,27 @@ int main(int argc, char *argv[])
             }
             frames.push_back(QB::milliseconds(*frame - released));
         }
+        // An undo paints the whole layer again: what it costs grows with the drawing.
+        std::vector<double> undos;
+        for (int i = 0; i < 5; ++i) {
+            canvas.undo();
+            const auto undone = QB::Clock::now();
+            const auto frame = QB::nextFrame(&window);
+            if (!frame) {
+                std::fprintf(stderr, "bench_ink: no frame\n");
+                return 1;
+            }
+            undos.push_back(QB::milliseconds(*frame - undone));
+            canvas.redo();
+            QB::nextFrame(&window);
+        }
         const double frameMedian = QB::median(frames);
         if (target == 10)
             firstMedian = frameMedian;
         lastMedian = frameMedian;
-        std::printf("| %d | %.2f ms | %.2f ms | %.3f ms | %lld KiB |\n", target, frameMedian,
-            QB::percentile(frames, 0.9), QB::median(inputs), QB::peakRssKiB());
+        std::printf("| %d | %.2f ms | %.2f ms | %.3f ms | %.1f ms | %lld KiB |\n", target,
+            frameMedian, QB::percentile(frames, 0.9), QB::median(inputs), QB::median(undos),
+            QB::peakRssKiB());
     }
     const qint64 strokes = canvas.strokeCount();
     std::printf("\nFrame after a new stroke, %d strokes / 10 strokes: %.2fx (goal: at most 1.5x)\n",

@@ -236,6 +236,50 @@ TestCase {
         canvas.tool = InkCanvas.Pen;
     }
 
+    // Past CheckpointEvery strokes, undo paints from a copy of the layer rather than from the
+    // first stroke: what it shows must be exactly what is left.
+    function test_undoAndEraseInALongDrawing() {
+        const canvas = makeCanvas();
+        canvas.penColor = "#d32f2f";
+        canvas.penWidth = 0.006;
+        const count = 75;
+        const yOf = i => 12 + i * 6;
+        for (let i = 0; i < count; ++i)
+            drag(canvas, [[40 + (i % 5) * 150, yOf(i)], [140 + (i % 5) * 150, yOf(i)]]);
+        compare(canvas.strokeCount, count);
+        const inkAt = (image, i) => isInk(image, 90 + (i % 5) * 150, yOf(i), "#d32f2f");
+        waitForRendering(canvas);
+        canvas.undo(); // from the copy made at stroke 64
+        waitForRendering(canvas);
+        let image = grabImage(canvas);
+        for (let i = 0; i < count; ++i)
+            compare(inkAt(image, i), i < count - 1, "stroke " + i + " after one undo");
+        canvas.redo();
+        for (let undo = 0; undo < 45; ++undo)
+            canvas.undo();
+        waitForRendering(canvas);
+        image = grabImage(canvas);
+        for (let i = 0; i < count; ++i)
+            compare(inkAt(image, i), i < count - 45, "stroke " + i + " after 45 undos");
+        for (let redo = 0; redo < 44; ++redo)
+            canvas.redo();
+        waitForRendering(canvas);
+        image = grabImage(canvas);
+        for (let i = 0; i < count; ++i)
+            compare(inkAt(image, i), i < count - 1, "stroke " + i + " after 44 redos");
+        // An old stroke rubbed out, and brought back.
+        canvas.tool = InkCanvas.Eraser;
+        mouseClick(canvas, 90, yOf(0));
+        canvas.tool = InkCanvas.Pen;
+        waitForRendering(canvas);
+        image = grabImage(canvas);
+        verify(!inkAt(image, 0), "the first stroke erased");
+        verify(inkAt(image, 1) && inkAt(image, 70), "the others kept");
+        canvas.undo();
+        waitForRendering(canvas);
+        verify(inkAt(grabImage(canvas), 0), "the first stroke back");
+    }
+
     function test_storedStrokesKeepTheirColourAndWidth() {
         const canvas = makeCanvas();
         canvas.strokes = [{
