@@ -12,11 +12,17 @@ ChildMode::ChildMode(Session *session, QObject *parent)
     , m_session(session)
 {
     connect(m_session, &Session::secretChecked, this, &ChildMode::checked);
+    // An unlock is the practitioner's passphrase or PIN, checked by the unlock page's own
+    // rules: child mode's count of wrong tries starts again.
+    connect(m_session, &Session::unlockedChanged, this, [this] {
+        if (m_session->isUnlocked())
+            m_wrongTries = 0;
+    });
 }
 
 void ChildMode::enter(const QString &personId)
 {
-    if (personId.isEmpty() || !m_session->isUnlocked() || m_personId == personId)
+    if (personId.isEmpty() || !m_session->isUnlocked() || isActive())
         return;
     m_personId = personId;
     clearLeaveError();
@@ -28,8 +34,12 @@ void ChildMode::leave(const QString &secret)
     if (!isActive() || m_checking)
         return;
     if (secret.isEmpty()) {
-        m_leaveError = tr("Type your PIN to leave.");
-        Q_EMIT leaveErrorChanged();
+        setLeaveError(tr("Type your PIN to leave."));
+        return;
+    }
+    if (m_wrongTries >= MaxWrongTries) {
+        setLeaveError(tr("Too many wrong tries. Lock the tablet, unlock it with your "
+                         "passphrase, then leave child mode."));
         return;
     }
     m_checking = true;
@@ -45,13 +55,26 @@ void ChildMode::checked(bool accepted, const QString &message)
     m_checking = false;
     Q_EMIT checkingChanged();
     if (accepted) {
+        m_wrongTries = 0;
         clearLeaveError();
         m_personId.clear();
         Q_EMIT activeChanged();
-    } else {
-        m_leaveError = message;
-        Q_EMIT leaveErrorChanged();
+        return;
     }
+    ++m_wrongTries;
+    setLeaveError(m_wrongTries >= MaxWrongTries
+            ? tr("%1 Too many wrong tries: lock the tablet, unlock it with your passphrase, "
+                 "then leave child mode.")
+                  .arg(message)
+            : message);
+}
+
+void ChildMode::setLeaveError(const QString &message)
+{
+    if (m_leaveError == message)
+        return;
+    m_leaveError = message;
+    Q_EMIT leaveErrorChanged();
 }
 
 void ChildMode::clearLeaveError()

@@ -108,7 +108,10 @@ void Session::checkSecret(const QString &secret)
         return asPin ? PinAccess::verify(folder, *bytes, today)
                      : StoreAccess::verifyPassphrase(folder, *bytes);
     });
-    check.then(this, [this](const Result<void> &checked) {
+    check.then(this, [this, asPin](const Result<void> &checked) {
+        // Too many wrong PINs switch the PIN off: the unlock page must ask for the passphrase.
+        if (asPin && !checked.ok())
+            Q_EMIT pinChanged();
         Q_EMIT secretChecked(checked.ok(), checked.ok() ? QString() : checked.error().message);
     });
 }

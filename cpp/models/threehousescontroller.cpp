@@ -179,10 +179,25 @@ QVariantList ThreeHousesController::houses() const
     return list;
 }
 
+QVariantList ThreeHousesController::drawingStrokes(int kind)
+{
+    HouseState *state = stateOf(kind);
+    if (!state)
+        return {};
+    state->strokeRecordIds.clear();
+    for (const Stroke &stroke : state->house.strokes)
+        state->strokeRecordIds.append(stroke.id);
+    return strokes(kind);
+}
+
 QVariantList ThreeHousesController::strokes(int kind) const
 {
     QVariantList list;
-    const auto *state = const_cast<ThreeHousesController *>(this)->stateOf(kind);
+    const HouseState *state = nullptr;
+    for (const HouseState &one : m_houses) {
+        if (int(one.house.kind) == kind)
+            state = &one;
+    }
     if (!state)
         return list;
     for (const Stroke &stroke : state->house.strokes) {

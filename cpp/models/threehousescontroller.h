@@ -45,6 +45,7 @@ class ThreeHousesController : public QObject
     /// The stickers a child may place or pick as a symbol (asset names).
     Q_PROPERTY(QStringList stickerNames READ stickerNames CONSTANT)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
+    Q_PROPERTY(QString defaultExportFolder READ defaultExportFolder CONSTANT)
 
 public:
     explicit ThreeHousesController(QObject *parent = nullptr);
@@ -63,7 +64,12 @@ public:
     QString errorString() const { return m_errorString; }
 
     /// The strokes of a house for InkCanvas.strokes: maps { points, pressures, color, width }.
+    /// For a canvas that only shows them.
     Q_INVOKABLE QVariantList strokes(int kind) const;
+    /// The same, for the one canvas that draws in the house: it numbers its strokes from 0
+    /// again, and so does this object for that house from now on. Call it each time that
+    /// canvas is given the house's strokes.
+    Q_INVOKABLE QVariantList drawingStrokes(int kind);
     /// Stores a stroke the canvas finished (InkCanvas.strokeFinished's arguments).
     Q_INVOKABLE bool addStroke(int kind, int strokeId, const QVariantList &points,
         const QColor &color, qreal width, const QVariantList &pressures);

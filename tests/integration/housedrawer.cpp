@@ -58,7 +58,7 @@ int main(int argc, char *argv[])
     window.resize(800, 800);
     InkCanvas canvas(window.contentItem());
     canvas.setSize(QSizeF(800, 800));
-    canvas.setStrokes(houses.strokes(0));
+    canvas.setStrokes(houses.drawingStrokes(0));
     int stored = 0;
     QObject::connect(&canvas, &InkCanvas::strokeFinished,
         [&](int id, const QVariantList &points, const QColor &colour, qreal width,

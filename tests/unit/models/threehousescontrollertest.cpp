@@ -114,8 +114,17 @@ TEST_CASE("Each stroke is stored as it is finished, and erasing is a tombstone",
         strokes.at(1).toMap().value(QStringLiteral("color")).value<QColor>() == QColor(Qt::green));
     CHECK(strokes.at(0).toMap().value(QStringLiteral("points")).toList().size() == 5);
 
+    // A canvas shown the house again numbers from the strokes it is given: so does the
+    // controller, and the next stroke is not taken for one out of step.
+    REQUIRE(houses.eraseStroke(0, 0));
+    CHECK(houses.strokes(0).size() == 1);
+    CHECK(houses.drawingStrokes(0).size() == 1);
+    CHECK(houses.addStroke(0, 1, line(0.2), QColor(Qt::black), 0.02, {}));
+    CHECK(houses.strokes(0).size() == 2);
+
     // A stroke another page stores makes this one reload its canvas.
-    REQUIRE(restarted.addStroke(0, 2, line(0.5), QColor(Qt::black), 0.02, {}));
+    const int shown = int(restarted.drawingStrokes(0).size());
+    REQUIRE(restarted.addStroke(0, shown, line(0.5), QColor(Qt::black), 0.02, {}));
     CHECK(reloaded.size() == 1);
     CHECK(reloaded.first().first().toInt() == 0);
     // And out of step, the canvas is told to read again rather than a stroke misfiled.
@@ -221,6 +230,9 @@ TEST_CASE("Child mode is left only with the practitioner's PIN", "[houses]")
     childMode.enter(mia);
     REQUIRE(childMode.isActive());
     CHECK(childMode.personId() == mia);
+    // Another child cannot be swapped in: leave first.
+    childMode.enter(QStringLiteral("someone-else"));
+    CHECK(childMode.personId() == mia);
 
     QSignalSpy checking(&childMode, &ChildMode::checkingChanged);
     childMode.leave(QStringLiteral("1234"));
@@ -231,6 +243,18 @@ TEST_CASE("Child mode is left only with the practitioner's PIN", "[houses]")
     childMode.leave(QString());
     CHECK(childMode.isActive());
     CHECK_FALSE(childMode.leaveError().isEmpty());
+
+    // Three wrong tries and child mode checks no more, so a child guessing cannot use up the
+    // PIN's or the passphrase's own limit; an unlock starts the count again.
+    for (int i = 0; i < ChildMode::MaxWrongTries - 1; ++i) {
+        childMode.leave(QStringLiteral("0000"));
+        REQUIRE(checking.wait(10000));
+    }
+    CHECK(childMode.leaveError().contains(QStringLiteral("Too many wrong tries")));
+    childMode.leave(QStringLiteral("4821"));
+    CHECK_FALSE(childMode.isChecking());
+    CHECK(childMode.isActive());
+    CHECK(fixture.session->isPinAvailable());
 
     // Locking keeps child mode: unlocked again, the tablet is still the child's.
     fixture.session->lock();
