@@ -9,6 +9,22 @@ import Doorstep.Models
 StackView {
     id: stack
 
+    /// The practitioner hands the tablet to a child: Main comes back to their three houses
+    /// page when child mode ends.
+    signal childModeStarting(string familyId, string personId)
+
+    /// Opens a child's three houses page over their family's page, without animation (the
+    /// way back after child mode).
+    function openThreeHouses(familyId: string, personId: string) {
+        stack.push(familyPage, {
+            "familyId": familyId
+        }, StackView.Immediate);
+        stack.push(threeHousesPage, {
+            "familyId": familyId,
+            "personId": personId
+        }, StackView.Immediate);
+    }
+
     objectName: "pageStack"
     initialItem: CaseloadPage {
         sync: syncController
@@ -46,6 +62,21 @@ StackView {
             onConsentChosen: stack.push(consentPage, {
                 "familyId": family.familyId
             })
+            onThreeHousesChosen: personId => stack.push(threeHousesPage, {
+                "familyId": family.familyId,
+                "personId": personId
+            })
+        }
+    }
+
+    Component {
+        id: threeHousesPage
+
+        ThreeHousesPage {
+            id: houses
+
+            onBack: stack.pop()
+            onHandingToChild: stack.childModeStarting(houses.familyId, houses.personId)
         }
     }
 

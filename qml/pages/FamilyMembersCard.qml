@@ -14,6 +14,8 @@ SectionCard {
 
     signal addRequested
     signal consentRequested
+    /// A child member's three houses.
+    signal threeHousesRequested(string personId)
 
     objectName: "membersCard"
     title: qsTr("Members (%1)").arg(root.controller.members.count)
@@ -45,8 +47,11 @@ SectionCard {
         model: root.controller.members
 
         MemberDelegate {
+            id: member
+
             Layout.fillWidth: true
             showConsent: root.controller.hasConsents
+            onThreeHousesRequested: root.threeHousesRequested(member.personId)
         }
     }
 

@@ -19,6 +19,8 @@ Page {
     signal planChosen
     signal closureChosen
     signal consentChosen
+    /// A child's three houses (the child's person id).
+    signal threeHousesChosen(string personId)
 
     readonly property bool wide: root.width >= 1000
 
@@ -196,6 +198,7 @@ Page {
                         controller: family
                         onAddRequested: addMember.open()
                         onConsentRequested: root.consentChosen()
+                        onThreeHousesRequested: personId => root.threeHousesChosen(personId)
                     }
 
                     Item {

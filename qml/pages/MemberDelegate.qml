@@ -19,7 +19,14 @@ Rectangle {
     required property string roleText
     required property int consentStatus
     required property string consentText
+    /// Whole years today, -1 when the date of birth is not known.
+    required property int age
     property bool showConsent: false
+
+    /// Children (under 18) have three houses to draw.
+    readonly property bool isChild: root.age >= 0 && root.age < 18
+
+    signal threeHousesRequested
 
     readonly property string detailsText: root.dateOfBirthText.length > 0 ? qsTr("%1, born %2").arg(root.ageText).arg(root.dateOfBirthText) : root.ageText
     readonly property string nhsText: root.nhsNumber.length === 0 ? qsTr("No NHS number recorded") : root.nhsNumberChecked ? qsTr("NHS number %1, checked").arg(root.nhsNumber) : qsTr("NHS number %1, not valid").arg(root.nhsNumber)
@@ -66,6 +73,18 @@ Rectangle {
                 text: root.roleText
                 font.pixelSize: Theme.fontSmall
                 color: Theme.mutedText
+            }
+
+            Button {
+                objectName: "threeHouses_" + root.personId
+                Layout.preferredHeight: Theme.touchTarget
+                visible: root.isChild
+                leftPadding: Theme.spacing
+                rightPadding: Theme.spacing
+                text: qsTr("Three houses")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("Three houses with %1").arg(root.name)
+                onClicked: root.threeHousesRequested()
             }
         }
 
