@@ -122,6 +122,7 @@ Grid {
     ChildButton {
         objectName: "undoButton"
         source: ChildTheme.icon("undo")
+        directional: true
         accessibleName: qsTr("Undo")
         enabled: root.canvas.canUndo
         onClicked: root.canvas.undo()
@@ -130,6 +131,7 @@ Grid {
     ChildButton {
         objectName: "redoButton"
         source: ChildTheme.icon("redo")
+        directional: true
         accessibleName: qsTr("Redo")
         enabled: root.canvas.canRedo
         onClicked: root.canvas.redo()

@@ -51,14 +51,18 @@ Item {
     Item {
         id: topBar
 
-        x: ChildTheme.margin
+        // Anchors (and Rows), so the bar's ends change sides in a right-to-left language.
+        anchors.left: parent.left
+        anchors.leftMargin: ChildTheme.margin
+        anchors.right: parent.right
+        anchors.rightMargin: ChildTheme.margin + root.trailingSpace
         y: ChildTheme.margin / 2
-        width: root.width - 2 * ChildTheme.margin - root.trailingSpace
         height: ChildTheme.touchTarget
 
         Row {
             id: leading
 
+            anchors.left: parent.left
             height: parent.height
             spacing: ChildTheme.spacing
 
@@ -102,7 +106,8 @@ Item {
             Picture {
                 id: tag
 
-                x: ChildTheme.spacing / 2
+                anchors.left: parent.left
+                anchors.leftMargin: ChildTheme.spacing / 2
                 anchors.verticalCenter: parent.verticalCenter
                 visible: root.childWords
                 width: root.childWords ? ChildTheme.touchTarget * 0.7 : 0
@@ -117,10 +122,18 @@ Item {
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
                 horizontalAlignment: Text.AlignLeft
+                height: parent.height
+                verticalAlignment: Text.AlignVCenter
                 text: root.house ? root.house.name : ""
                 font.pixelSize: ChildTheme.fontLabel
                 font.bold: true
                 color: Theme.text
+                // A long name (a translation's, or the child's own) takes two lines,
+                // smaller if it must.
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                fontSizeMode: Text.Fit
+                minimumPixelSize: 14
                 elide: Text.ElideRight
                 Accessible.ignored: true
             }
@@ -163,13 +176,19 @@ Item {
         }
     }
 
+    // An x from the start of a line (from the right in a right-to-left language). The tools
+    // and stickers change sides; the drawing itself is never mirrored.
+    function placed(start: real, width: real): real {
+        return Theme.rightToLeft ? root.width - start - width : start;
+    }
+
     ChildToolStrip {
         id: tools
 
         objectName: "toolStrip"
         canvas: surface.canvas
         vertical: root.wide
-        x: root.wide ? ChildTheme.margin : (root.width - width) / 2
+        x: root.wide ? root.placed(ChildTheme.margin, width) : (root.width - width) / 2
         y: root.wide ? root.bar + ChildTheme.margin : root.height - height - ChildTheme.margin
         onPenChosen: tray.armed = ""
     }
@@ -180,7 +199,7 @@ Item {
         objectName: "stickerTray"
         stickers: root.controller.stickerNames
         vertical: root.wide
-        x: root.wide ? root.width - width - ChildTheme.margin : (root.width - width) / 2
+        x: root.wide ? root.placed(root.width - width - ChildTheme.margin, width) : (root.width - width) / 2
         y: root.wide ? root.bar + ChildTheme.margin : tools.y - height - ChildTheme.margin
         onArmedChanged: {
             if (tray.armed.length > 0 && surface.canvas.tool !== InkCanvas.Pen)
@@ -209,9 +228,10 @@ Item {
         kind: root.kind
         armedSticker: tray.armed
         removingStickers: surface.canvas.tool !== InkCanvas.Pen
-        x: root.wide ? tools.x + tools.width + ChildTheme.margin : ChildTheme.margin
+        // Between the tools and the stickers, whichever side each is on.
+        x: root.wide ? Math.min(tools.x + tools.width, tray.x + tray.width) + ChildTheme.margin : ChildTheme.margin
         y: root.bar + ChildTheme.margin
-        width: root.wide ? tray.x - x - ChildTheme.margin : root.width - 2 * ChildTheme.margin
+        width: root.wide ? Math.max(tools.x, tray.x) - x - ChildTheme.margin : root.width - 2 * ChildTheme.margin
         height: root.wide ? root.height - y - ChildTheme.margin : tray.y - y - ChildTheme.margin
         onStickerPlaced: tray.armed = ""
     }

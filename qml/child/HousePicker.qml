@@ -29,9 +29,13 @@ Item {
         id: greeting
 
         objectName: "childGreeting"
-        x: ChildTheme.margin
+        // Anchors, so the greeting and the lock's corner change sides in a right-to-left
+        // language.
+        anchors.left: parent.left
+        anchors.leftMargin: ChildTheme.margin
+        anchors.right: parent.right
+        anchors.rightMargin: ChildTheme.margin + root.trailingSpace
         y: ChildTheme.margin
-        width: root.width - 2 * ChildTheme.margin - root.trailingSpace
         height: ChildTheme.touchTarget
         verticalAlignment: Text.AlignVCenter
         horizontalAlignment: Text.AlignLeft
@@ -63,8 +67,12 @@ Item {
                 required property int index
                 readonly property var house: picture.house
 
+                // Where the house goes reading from the start of a line (from the right in a
+                // right-to-left language).
+                readonly property real start: root.wide || tile.index < 2 ? (tile.index % (root.wide ? 3 : 2)) * (root.tileWidth + ChildTheme.margin) : (houses.width - root.tileWidth) / 2
+
                 objectName: "openHouse_" + tile.index
-                x: root.wide || tile.index < 2 ? (tile.index % (root.wide ? 3 : 2)) * (root.tileWidth + ChildTheme.margin) : (houses.width - root.tileWidth) / 2
+                x: Theme.rightToLeft ? houses.width - tile.start - root.tileWidth : tile.start
                 y: root.wide || tile.index < 2 ? 0 : root.tileHeight + ChildTheme.margin
                 width: root.tileWidth
                 height: root.tileHeight
@@ -96,7 +104,8 @@ Item {
                 Picture {
                     id: symbol
 
-                    x: ChildTheme.spacing
+                    anchors.left: parent.left
+                    anchors.leftMargin: ChildTheme.spacing
                     y: picture.y + picture.height + (root.labelHeight - height) / 2
                     width: root.labelHeight * 0.8
                     height: width
@@ -118,6 +127,12 @@ Item {
                     font.pixelSize: ChildTheme.fontLabel
                     font.bold: true
                     color: Theme.text
+                    // A long name (a translation's, or the child's own) takes two lines,
+                    // smaller if it must.
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    fontSizeMode: Text.Fit
+                    minimumPixelSize: 14
                     elide: Text.ElideRight
                     Accessible.ignored: true
                 }

@@ -85,6 +85,10 @@ Item {
         id: square
 
         objectName: root.readOnly ? "housePictureSquare" : "houseSquare"
+        // A drawing is a picture: what is in it keeps its place in a right-to-left language
+        // (ScreenCheck).
+        property bool keepsItsPlace: true
+
         anchors.centerIn: parent
         width: root.side
         height: root.side
@@ -93,6 +97,10 @@ Item {
         border.width: root.readOnly ? 1 : 3
         border.color: ChildTheme.outline
         clip: true
+        // A drawing is a picture, not a line of reading: strokes and stickers are kept in
+        // the square's own coordinates and stay where they were drawn in every language.
+        LayoutMirroring.enabled: false
+        LayoutMirroring.childrenInherit: true
         Accessible.role: Accessible.Canvas
         Accessible.name: root.house ? (root.readOnly ? qsTr("The drawing of %1").arg(root.house.name) : qsTr("Draw in %1").arg(root.house.name)) : ""
 

@@ -17,6 +17,8 @@ AbstractButton {
     /// One of a set of choices (an ink, a tool): it is ringed when `chosen`.
     property bool choice: false
     property bool chosen: false
+    /// The picture points along the line (undo, redo): flipped in a right-to-left language.
+    property bool directional: false
 
     implicitWidth: root.size
     implicitHeight: root.size
@@ -42,6 +44,7 @@ AbstractButton {
             visible: root.source.length > 0
             source: root.source
             fillMode: Image.PreserveAspectFit
+            mirror: root.directional && Theme.rightToLeft
             opacity: root.enabled ? 1 : 0.4
             Accessible.ignored: true
         }

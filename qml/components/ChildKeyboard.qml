@@ -3,9 +3,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 
-// A big on-screen keyboard for a child: the letters A to Z in the order of the alphabet
-// (easier to find than QWERTY for someone learning letters), a space, take-back and done.
-// It types only what its keys say; the system keyboard never opens.
+// A big on-screen keyboard for a child: the letters in the order of the alphabet (A to Z
+// in English; easier to find than QWERTY for someone learning letters), a space, take-back
+// and done. It types only what its keys say; the system keyboard never opens.
 Item {
     id: root
 
@@ -19,15 +19,27 @@ Item {
     signal accepted(string text)
     signal cancelled
 
-    readonly property var rows: ["ABCDEFGHI", "JKLMNOPQR", "STUVWXYZ"]
-    readonly property int keySize: Math.max(64, Math.min(96, Math.floor((root.width - 8 * ChildTheme.spacing) / 9)))
+    /// The letter keys, in the order of the child's alphabet: a translation gives its own
+    /// (Polish has 32 letters, Welsh keys such as "Ch").
+    //: The keys of a child's on-screen keyboard, in alphabet order, separated by spaces.
+    //: Give the alphabet of your language; a key may hold more than one letter (Welsh "Ch").
+    readonly property var letters: qsTr("A B C D E F G H I J K L M N O P Q R S T U V W X Y Z").split(" ").filter(key => key.length > 0)
+    // Nine keys a row, in reading order (a right-to-left language reads them from the right).
+    readonly property int columns: 9
+    readonly property var rows: {
+        const rows = [];
+        for (let i = 0; i < root.letters.length; i += root.columns)
+            rows.push(root.letters.slice(i, i + root.columns));
+        return rows;
+    }
+    readonly property int keySize: Math.max(64, Math.min(96, Math.floor((root.width - (root.columns - 1) * ChildTheme.spacing) / root.columns)))
 
     function type(letter: string) {
         if (root.text.length < root.maximumLength)
             root.text += letter;
     }
 
-    implicitWidth: 9 * root.keySize + 8 * ChildTheme.spacing
+    implicitWidth: root.columns * root.keySize + (root.columns - 1) * ChildTheme.spacing
     implicitHeight: keys.implicitHeight
 
     component Key: AbstractButton {
@@ -36,6 +48,8 @@ Item {
         property string label
         property string picture
         property bool showsLabel: key.picture.length === 0
+        /// The picture points along the line (take back): flipped in a right-to-left language.
+        property bool directional: false
         property color fill: ChildTheme.button
 
         implicitWidth: root.keySize
@@ -51,11 +65,19 @@ Item {
             border.color: ChildTheme.outline
         }
         contentItem: Item {
+            // A key of two letters (Welsh "Ch"), or a longer one, is made smaller to fit.
             Text {
                 anchors.centerIn: parent
+                width: parent.width - 8
+                height: parent.height
                 visible: key.showsLabel
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
                 text: key.label
                 font.pixelSize: ChildTheme.fontKey
+                wrapMode: Text.Wrap
+                fontSizeMode: Text.Fit
+                minimumPixelSize: 12
                 font.bold: true
                 color: Theme.text
                 Accessible.ignored: true
@@ -67,6 +89,7 @@ Item {
                 height: width
                 source: key.picture
                 fillMode: Image.PreserveAspectFit
+                mirror: key.directional && Theme.rightToLeft
                 Accessible.ignored: true
             }
         }
@@ -127,13 +150,13 @@ Item {
             Row {
                 id: letterRow
 
-                required property string modelData
+                required property var modelData
 
                 anchors.horizontalCenter: parent ? parent.horizontalCenter : undefined
                 spacing: ChildTheme.spacing
 
                 Repeater {
-                    model: letterRow.modelData.split("")
+                    model: letterRow.modelData
 
                     Key {
                         required property string modelData
@@ -180,6 +203,7 @@ Item {
                 implicitWidth: 2 * root.keySize + ChildTheme.spacing
                 label: qsTr("Take back a letter")
                 picture: ChildTheme.icon("backspace")
+                directional: true
                 onClicked: root.text = root.text.slice(0, -1)
             }
 

@@ -134,10 +134,18 @@ Rectangle {
         }
 
         // The keys in the middle of the card (Layout.alignment is beyond Qt 6.4's linter).
+        // 1 2 3 from left to right in every language, as on a phone or a cash machine: a
+        // keypad is a fixed picture of digits, not a line of reading.
         Item {
+            objectName: "pinKeypad"
+            // The digits inside keep their place in a right-to-left language (ScreenCheck).
+            property bool keepsItsPlace: true
+
             Layout.fillWidth: true
             Layout.preferredHeight: keypad.implicitHeight
             visible: root.usePin
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
 
             GridLayout {
                 id: keypad

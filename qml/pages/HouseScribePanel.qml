@@ -18,12 +18,14 @@ SectionCard {
     objectName: "scribePanel"
     title: qsTr("%1's words").arg(root.controller.childName)
 
-    FormTextField {
+    // Its label wraps: the panel beside the drawing is narrow.
+    LabelledField {
         id: prompt
 
         objectName: "scribePrompt"
         Layout.fillWidth: true
         label: qsTr("The question you asked (if any)")
+        onEdited: value => prompt.text = value
     }
 
     LabelledTextArea {

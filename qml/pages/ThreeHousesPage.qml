@@ -168,7 +168,8 @@ Page {
             id: editor
 
             objectName: "practitionerHouseEditor"
-            x: 0
+            // The child's words beside the drawing, at the end of the line in either direction.
+            x: root.wide && Theme.rightToLeft ? scribeFlick.width : 0
             y: 0
             width: root.wide ? parent.width - scribeFlick.width : parent.width
             height: root.wide ? parent.height : Math.round(parent.height * 0.72)
@@ -181,7 +182,7 @@ Page {
         Flickable {
             id: scribeFlick
 
-            x: root.wide ? editor.width : 0
+            x: root.wide && !Theme.rightToLeft ? editor.width : 0
             y: root.wide ? 0 : editor.height
             width: root.wide ? Math.min(400, parent.width * 0.3) : parent.width
             height: parent.height - y

@@ -185,6 +185,13 @@ QVariantMap ScreenCheck::geometry(QQuickItem *root) const
         if (item == root || item->objectName().isEmpty() || item->width() <= 0
             || item->height() <= 0)
             return;
+        // Inside an item marked `keepsItsPlace` (a drawing, a keypad) nothing is meant to
+        // change sides; the marked item itself still is.
+        for (QQuickItem *above = item->parentItem(); above && above != root;
+             above = above->parentItem()) {
+            if (above->property("keepsItsPlace").toBool())
+                return;
+        }
         QString key = pathOf(item, root);
         // Repeated delegates share a name: number them in tree order.
         for (int n = 2; rects.contains(key); ++n)

@@ -44,6 +44,8 @@ public:
     Q_INVOKABLE QStringList clippedTexts(QQuickItem *root) const;
     /// Scene rectangles of the visible items under root that have an objectName, keyed by
     /// their objectName path, in root's coordinates.
+    /// Items inside one with a `keepsItsPlace: true` property are left out: what lies in
+    /// a drawing or a keypad keeps its place in a right-to-left language.
     Q_INVOKABLE QVariantMap geometry(QQuickItem *root) const;
     /// Items whose rectangle in `mirrored` is not the horizontal mirror of the one in
     /// `plain` across a root of the given width: "objectPath: plain -> mirrored" each.

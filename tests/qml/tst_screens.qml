@@ -19,6 +19,12 @@ AppTestCase {
     property var problems: []
 
     function cleanup() {
+        // A failure inside child mode: the passphrase ends it, so the next tour starts clean.
+        if (ChildMode.active) {
+            tryVerify(() => !ChildMode.checking, 10000);
+            ChildMode.leave("test-passphrase");
+            tryVerify(() => !ChildMode.active, 10000, "child mode ends with the passphrase");
+        }
         if (root.main) {
             root.main.destroy();
             root.main = null;
@@ -77,6 +83,130 @@ AppTestCase {
         const suffix = ScreenCheck.mode.length > 0 ? "-" + ScreenCheck.mode : "";
         grabImage(windowRoot()).save(TestSupport.screenshotFolder + "/" + root.sizeName + "-"
                                      + name + suffix + ".png");
+    }
+
+    // A finger drawn through points given as fractions of the canvas's side.
+    function touchPath(canvas, points) {
+        const touch = touchEvent(canvas);
+        const w = canvas.width;
+        const h = canvas.height;
+        touch.press(0, canvas, points[0][0] * w, points[0][1] * h).commit();
+        for (let i = 1; i < points.length; ++i) {
+            const from = points[i - 1];
+            const to = points[i];
+            for (let s = 1; s <= 6; ++s)
+                touch.move(0, canvas, (from[0] + (to[0] - from[0]) * s / 6) * w, (from[1] + (to[1] - from[1]) * s / 6) * h).commit();
+        }
+        const last = points[points.length - 1];
+        touch.release(0, canvas, last[0] * w, last[1] * h).commit();
+        wait(10);
+    }
+
+    // From the family page: a child's three houses as the practitioner sees them, the
+    // letter's preview and a house open; then child mode, handed over and drawn in, with its
+    // keyboard, symbols and PIN pad, and the PIN that ends it, back on the family page.
+    function threeHouses() {
+        const members = item("memberRepeater");
+        tryVerify(() => members.count > 0);
+        let button = null;
+        for (let i = 0; i < members.count && !button; ++i) {
+            const member = members.itemAt(i);
+            const found = findChild(member, "threeHouses_" + member.personId);
+            if (found && found.visible)
+                button = found;
+        }
+        verify(button, "a child in the family has a Three houses button");
+        tap(button);
+        waitForPage("threeHousesPage");
+        tryCompare(item("threeHousesController"), "found", true);
+        screen("three-houses");
+
+        typeInto(item("letterMessageInput"), "Dear Jan, thank you for showing me your houses.");
+        tap(item("previewLetterButton"));
+        const preview = item("letterPreviewDialog");
+        tryCompare(preview, "opened", true);
+        tryVerify(() => item("letterPages").count > 0, 10000, "the letter has pages");
+        tryCompare(item("letterPage_0"), "status", Image.Ready);
+        screen("three-houses-letter");
+        mouseClick(item("closeLetterPreviewButton"));
+        tryCompare(preview, "visible", false);
+
+        tap(item("openHouseButton_0"));
+        tryCompare(item("openHouse"), "visible", true);
+        screen("three-houses-open");
+        mouseClick(item("threeHousesBackButton"));
+        tryCompare(item("pageFlick"), "visible", true);
+
+        // Child mode: a house drawn in, with a sticker, then the three houses.
+        tap(item("handToChildButton"));
+        tryVerify(() => ChildMode.active);
+        tryVerify(() => findChild(root.main, "childModeView") !== null, 5000, "child mode is shown");
+        tryCompare(item("childHouses"), "found", true);
+        // The new view takes a frame before a finger's touches reach it.
+        settle();
+        mouseClick(item("openHouse_1"));
+        tryCompare(item("houseEditor"), "visible", true);
+        mouseClick(item("ink_4"));
+        mouseClick(item("brush_2"));
+        touchPath(item("houseCanvas"), [[0.1, 0.9], [0.3, 0.8], [0.5, 0.88], [0.7, 0.8], [0.9, 0.9]]);
+        tryVerify(() => item("childHouses").houses[1].strokeCount > 0, 3000, "a line drawn");
+        mouseClick(item("sticker_sun"));
+        const square = item("houseSquare");
+        mouseClick(square, square.width * 0.8, square.height * 0.2);
+        tryVerify(() => item("childHouses").houses[1].stickers.length > 0, 3000, "a sticker placed");
+        screen("child-house");
+        mouseClick(item("homeButton"));
+        tryCompare(item("housePicker"), "visible", true);
+        screen("child-home");
+
+        // The child's keyboard, with a few of its letters typed (the child's words are case
+        // data to the check).
+        mouseClick(item("openHouse_0"));
+        tryCompare(item("houseEditor"), "visible", true);
+        mouseClick(item("wordsButton"));
+        tryCompare(item("wordsOverlay"), "visible", true);
+        const keyboard = item("childKeyboard");
+        for (const letter of keyboard.letters.slice(0, 3))
+            mouseClick(item("key_" + letter));
+        mouseClick(item("key_space"));
+        for (const letter of keyboard.letters.slice(9, 12))
+            mouseClick(item("key_" + letter));
+        ScreenCheck.addDataTexts([keyboard.text]);
+        // A key shows one piece of the alphabet a translation gives, too short to carry the
+        // pseudo-translation's marks: the alphabet must come from qsTr, and its keys are let
+        // through as the words typed are.
+        if (ScreenCheck.mode === "pseudo") {
+            verify(keyboard.letters.join("").indexOf("\u27e6") >= 0, "the keyboard's letters are translated");
+            ScreenCheck.addDataTexts(keyboard.letters);
+        }
+        screen("child-keyboard");
+        mouseClick(item("key_cancel"));
+        tryCompare(item("wordsOverlay"), "visible", false);
+
+        mouseClick(item("symbolButton"));
+        tryCompare(item("symbolChooser"), "visible", true);
+        screen("child-symbols");
+        mouseClick(item("symbolChooserClose"));
+        tryCompare(item("symbolChooser"), "visible", false);
+
+        // The grown-up's way out: the lock held down, then the PIN set this morning.
+        const lock = item("childModeLock");
+        mousePress(lock);
+        wait(1700);
+        mouseRelease(lock);
+        tryCompare(item("leaveChildMode"), "visible", true);
+        verify(item("pinPad").usePin, "a PIN is set today");
+        for (const digit of "48")
+            mouseClick(item("pinKey_" + digit));
+        screen("child-pin-pad");
+        for (const digit of "2913")
+            mouseClick(item("pinKey_" + digit));
+        mouseClick(item("pinKey_ok"));
+        tryVerify(() => !ChildMode.checking, 10000);
+        tryVerify(() => !ChildMode.active, 10000, "the PIN ends child mode: " + ChildMode.leaveError);
+        waitForPage("threeHousesPage");
+        goBack("threeHousesBackButton");
+        waitForPage("familyPage");
     }
 
     function tour(width, height) {
@@ -164,6 +294,8 @@ AppTestCase {
         waitForPage("closurePage");
         screen("closure");
         goBack("closureBackButton");
+
+        threeHouses();
 
         mouseClick(item("recordVisitButton"));
         tryVerify(() => findChild(root.main, "visitPage") !== null);
