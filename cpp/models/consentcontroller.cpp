@@ -19,7 +19,6 @@
 #include <QJSValue>
 #include <QLocale>
 #include <QPointF>
-#include <QSaveFile>
 
 namespace doorstep
 {
@@ -91,16 +90,6 @@ QHash<QString, Document> signedForms(const QList<Document> &documents)
             forms.insert(document.aboutId, document);
     }
     return forms;
-}
-
-Result<int> writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(Error::Code::Io,
-            ConsentController::tr("Nothing was saved: %1 could not be written (%2).")
-                .arg(path, file.errorString()));
-    return 1;
 }
 
 } // namespace
@@ -540,9 +529,7 @@ QString ConsentController::saveSignedForm(const QString &consentId, const QStrin
         what = tr("consent form %1").arg(person->displayName());
     }
     const QString name = FamilyDocuments::fileName(m_familyName, what, grant->signedOn);
-    const QByteArray &pdf = **bytes;
-    auto saved = FamilyDocuments::save(
-        folder, name, [&pdf](const QString &path) { return writeBytes(path, pdf); });
+    auto saved = FamilyDocuments::saveBytes(folder, name, **bytes);
     if (!saved) {
         setSaveFormError(saved.error().message);
         return {};

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace doorstep
@@ -178,6 +179,20 @@ Result<QString> FamilyDocuments::save(const QString &folder, const QString &file
         tr("Nothing was saved: the folder %1 already holds too many copies of this document "
            "for today.")
             .arg(chosen) };
+}
+
+Result<QString> FamilyDocuments::saveBytes(
+    const QString &folder, const QString &fileName, const QByteArray &bytes)
+{
+    return save(folder, fileName, [&bytes](const QString &path) -> Result<int> {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return Error {
+                Error::Code::Io,
+                tr("Nothing was saved: %1 could not be written (%2).").arg(path, file.errorString())
+            };
+        return 1;
+    });
 }
 
 } // namespace doorstep

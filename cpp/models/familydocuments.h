@@ -52,6 +52,9 @@ public:
     /// folder is made when missing; any other folder must exist. Returns the path written.
     static Result<QString> save(const QString &folder, const QString &fileName,
         const std::function<Result<int>(const QString &path)> &write);
+    /// save() of bytes already made (a PDF, a PNG, an SVG), written whole or not at all.
+    static Result<QString> saveBytes(
+        const QString &folder, const QString &fileName, const QByteArray &bytes);
 };
 
 } // namespace doorstep

@@ -15,7 +15,6 @@
 #include <QHash>
 #include <QJSValue>
 #include <QLocale>
-#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 
@@ -71,16 +70,6 @@ QList<double> numbersFrom(const QVariantList &list)
     for (const QVariant &entry : list)
         numbers.append(plain(entry).toDouble());
     return numbers;
-}
-
-Result<int> writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(Error::Code::Io,
-            ThreeHousesController::tr("Nothing was saved: %1 could not be written (%2).")
-                .arg(path, file.errorString()));
-    return 1;
 }
 
 } // namespace
@@ -405,9 +394,7 @@ QString ThreeHousesController::saveLetter(const QString &message, const QString 
     //: Part of the file name, "Okafor letter for Mia 2026-03-12.pdf".
     const QString name = FamilyDocuments::fileName(
         m_familyName, tr("letter for %1").arg(m_childName), document.writtenOn);
-    const QByteArray &bytes = *pdf;
-    auto saved = FamilyDocuments::save(
-        folder, name, [&bytes](const QString &path) { return writeBytes(path, bytes); });
+    auto saved = FamilyDocuments::saveBytes(folder, name, *pdf);
     if (!saved) {
         setError(saved.error().message);
         return {};
@@ -452,9 +439,7 @@ QString ThreeHousesController::saveHouse(int kind, const QString &format, const 
         m_familyName, tr("%1 %2").arg(HousePicture::displayName(house), m_childName), today);
     if (!asPdf)
         name = name.left(name.size() - 4) + QStringLiteral(".png");
-    const QByteArray &data = *bytes;
-    auto saved = FamilyDocuments::save(
-        folder, name, [&data](const QString &path) { return writeBytes(path, data); });
+    auto saved = FamilyDocuments::saveBytes(folder, name, *bytes);
     if (!saved) {
         setError(saved.error().message);
         return {};
