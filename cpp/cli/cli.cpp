@@ -279,6 +279,7 @@ Result<void> runDemo(Invocation &in)
     constexpr int FamiliesWithHouses = 5;
     for (int i = 0; i < options.families; ++i) {
         batch << DemoData::family(options, i);
+        batch << DemoData::genogram(options, i);
         if (i < FamiliesWithHouses)
             batch << DemoData::threeHouses(options, i);
         if ((i + 1) % FamiliesPerTransaction == 0 || i + 1 == options.families) {

@@ -1,5 +1,6 @@
 #include "cli/demodata.h"
 
+#include "store/genogramchanges.h"
 #include "store/threehouseschanges.h"
 
 #include <QUuid>
@@ -294,6 +295,281 @@ QList<Change> DemoData::threeHouses(const Options &options, int index)
     sticker(dreams, "star", 0.8, 0.15);
     words(dreams, "A BIG GARDEN", false, "");
     changes << ThreeHousesChanges::share(dreams, true);
+    return changes;
+}
+
+namespace
+{
+
+constexpr std::array GrandmotherNames { "Maureen", "Jean", "Halina", "Patricia", "Shirley",
+    "Margaret", "Nasreen", "Brenda" };
+constexpr std::array GrandfatherNames { "Derek", "Ken", "Tadeusz", "Ron", "Alan", "Brian", "Iqbal",
+    "Trevor" };
+constexpr std::array AuntNames { "Lorraine", "Tracey", "Agata", "Sharon", "Kerry", "Nadia" };
+constexpr std::array PartnerNames { "Dean", "Craig", "Lewis", "Ryan", "Jason", "Kieran" };
+
+/// The people family() made for one family, as the genogram needs them.
+struct DemoHousehold {
+    QString familyId;
+    QString surname;
+    bool interpreter = false;
+    QList<QString> adults; ///< mum first, then her partner if there is one
+    QList<QDate> adultsBorn;
+    QList<QString> children; ///< eldest first
+    QList<QString> schools;
+};
+
+DemoHousehold peopleOf(const QList<Change> &changes)
+{
+    DemoHousehold found;
+    QList<std::pair<QDate, QString>> children;
+    for (const Change &change : changes) {
+        QString role;
+        QDate born;
+        QString school;
+        for (const FieldValue &field : change.fields) {
+            if (field.field == QLatin1String("role"))
+                role = field.value.toString();
+            else if (field.field == QLatin1String("date_of_birth"))
+                born = field.value.toDate();
+            else if (field.field == QLatin1String("school"))
+                school = field.value.toString();
+            else if (field.field == QLatin1String("family_name")
+                && change.kind == QLatin1String("family"))
+                found.surname = field.value.toString();
+            else if (field.field == QLatin1String("language"))
+                found.interpreter = field.value.toString() != QLatin1String("English");
+        }
+        if (change.kind == QLatin1String("family"))
+            found.familyId = change.recordId;
+        if (change.kind != QLatin1String("person"))
+            continue;
+        if (role == QLatin1String("parent")) {
+            found.adults << change.recordId;
+            found.adultsBorn << born;
+        } else {
+            children << std::pair { born, change.recordId };
+            if (!school.isEmpty() && !found.schools.contains(school))
+                found.schools << school;
+        }
+    }
+    std::stable_sort(children.begin(), children.end(),
+        [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &child : children)
+        found.children << child.second;
+    return found;
+}
+
+} // namespace
+
+QList<Change> DemoData::genogram(const Options &options, int index)
+{
+    const DemoHousehold home = peopleOf(family(options, index));
+    if (home.familyId.isEmpty() || home.adults.isEmpty())
+        return {};
+    // Its own stream, so family() stays as it was for the same seed.
+    Random random(
+        (quint64(options.seed) << 32) ^ quint64(index) * 0x9e3779b97f4a7c15ULL ^ 0x6e6fULL);
+    const QString &familyId = home.familyId;
+    const QString mum = home.adults.first();
+    const bool twoAdults = home.adults.size() > 1;
+    const int mumBorn = home.adultsBorn.first().year();
+    QList<Change> changes;
+    int made = 0;
+    const auto add = [&](const Result<Change> &change) {
+        if (change)
+            changes << *change;
+    };
+    using Gender = GenogramPerson::Gender;
+    const auto person = [&](const QString &name, Gender gender, int born) {
+        GenogramPerson one;
+        one.id = idFor(options.seed, index, "genogram_person", made++);
+        one.displayName = name;
+        one.gender = gender;
+        one.born = { born, 0, 0 };
+        return one;
+    };
+    const auto create = [&](const GenogramPerson &one) {
+        add(GenogramChanges::createPerson(familyId, one));
+        return one.id;
+    };
+    int lines = 0;
+    using Type = GenogramRelation::Type;
+    const auto relate = [&](Type type, const QString &from, const QString &to, int start = 0,
+                            int end = 0, int order = 0, const char *note = "") {
+        GenogramRelation relation;
+        relation.id = idFor(options.seed, index, "genogram_relation", lines++);
+        relation.type = type;
+        relation.fromId = from;
+        relation.toId = to;
+        relation.start = { start, 0, 0 };
+        relation.end = { end, 0, 0 };
+        relation.order = order;
+        relation.note = QString::fromLatin1(note);
+        add(GenogramChanges::createRelation(familyId, relation));
+    };
+
+    // Mum's side: her mother, her father who has died, and her sister.
+    GenogramPerson nan = person(
+        latin(random.pick(GrandmotherNames)), Gender::Female, mumBorn - 22 - random.below(10));
+    nan.interpreterNeeded = home.interpreter || index % 4 == 2;
+    if (!nan.interpreterNeeded)
+        nan.note = QStringLiteral("Lives two streets away.");
+    else if (home.interpreter)
+        nan.note = QStringLiteral("Speaks Polish; needs an interpreter.");
+    else
+        nan.note = QStringLiteral("Speaks Punjabi; needs an interpreter.");
+    const QString nanId = create(nan);
+    GenogramPerson grandad = person(
+        latin(random.pick(GrandfatherNames)), Gender::Male, nan.born.year - 2 - random.below(4));
+    grandad.deceased = true;
+    grandad.died = { options.today.year() - 2 - random.below(8), 1 + random.below(12), 0 };
+    grandad.ageText = QString::number(grandad.died.year - grandad.born.year);
+    grandad.note = QStringLiteral("Died of a heart attack; the children still talk about him.");
+    const QString grandadId = create(grandad);
+    relate(Type::Married, grandadId, nanId, grandad.born.year + 22);
+    relate(Type::Biological, nanId, mum);
+    relate(Type::Biological, grandadId, mum);
+    const QString auntName = latin(random.pick(AuntNames));
+    const QString aunt = create(
+        person(auntName, Gender::Female, mumBorn + (index % 4 == 1 ? 3 : 1 + random.below(6))));
+    relate(Type::Biological, nanId, aunt);
+    relate(Type::Biological, grandadId, aunt);
+    relate(Type::Support, aunt, mum, 0, 0, 0, "Has the children after school twice a week.");
+    if (index % 4 == 1) {
+        // The aunt has an identical twin.
+        QString twinName;
+        do
+            twinName = latin(random.pick(AuntNames));
+        while (twinName == auntName);
+        const QString twin = create(person(twinName, Gender::Female, mumBorn + 3));
+        relate(Type::Biological, nanId, twin);
+        relate(Type::Biological, grandadId, twin);
+        relate(Type::IdenticalTwins, aunt, twin);
+    }
+
+    // Dad's side, or the children's father's where he does not live with them.
+    QString dad;
+    if (twoAdults) {
+        dad = home.adults.at(1);
+    } else {
+        dad = create(
+            person(QStringLiteral("%1 (children's father)").arg(latin(random.pick(PartnerNames))),
+                Gender::Male, mumBorn - random.below(5)));
+    }
+    const QString dadsMum = create(person(
+        latin(random.pick(GrandmotherNames)), Gender::Female, mumBorn - 25 - random.below(8)));
+    const QString dadsDad = create(
+        person(latin(random.pick(GrandfatherNames)), Gender::Male, mumBorn - 27 - random.below(8)));
+    relate(Type::Divorced, dadsDad, dadsMum, mumBorn - 5, mumBorn + 10);
+    relate(Type::Biological, dadsMum, dad);
+    relate(Type::Biological, dadsDad, dad);
+    relate(Type::CutOff, dad, dadsDad, 0, 0, 0, "Have not spoken since 2019.");
+    const bool earlier = index % 3 == 0;
+    const int together = mumBorn + 20 + random.below(5) + (earlier ? 4 : 0);
+    if (twoAdults)
+        relate(
+            index % 2 ? Type::Cohabiting : Type::Married, mum, dad, together, 0, earlier ? 2 : 0);
+    else
+        relate(Type::Separated, mum, dad, together, options.today.year() - 1, earlier ? 2 : 0);
+    for (const QString &child : home.children) {
+        relate(Type::Biological, mum, child);
+        relate(Type::Biological, dad, child);
+    }
+
+    QStringList living = home.adults;
+    living << home.children;
+    if (earlier) {
+        // Mum's earlier marriage, and her eldest from it, who lives with his father.
+        const QString former = create(
+            person(latin(random.pick(PartnerNames)), Gender::Male, mumBorn - random.below(4)));
+        relate(Type::Divorced, mum, former, mumBorn + 18, mumBorn + 22, 1,
+            "Divorced; contact through a solicitor.");
+        GenogramPerson older = person(latin(random.pick(ChildNames)), Gender::Male, mumBorn + 19);
+        older.ageText = QString::number(options.today.year() - older.born.year);
+        const QString olderId = create(older);
+        relate(Type::Biological, mum, olderId);
+        relate(Type::Biological, former, olderId);
+        relate(Type::Conflict, mum, former, 0, 0, 0, "Arguments at handovers.");
+        if (twoAdults)
+            relate(Type::Step, dad, olderId);
+    }
+    if (index % 5 == 2) {
+        // A child fostered with the family.
+        GenogramPerson fostered
+            = person(latin(random.pick(ChildNames)), Gender::Female, options.today.year() - 8);
+        fostered.ageText = QStringLiteral("8");
+        fostered.note = QStringLiteral("Placed with the family in the spring.");
+        const QString fosteredId = create(fostered);
+        relate(Type::Foster, mum, fosteredId, options.today.year());
+        if (twoAdults)
+            relate(Type::Foster, dad, fosteredId, options.today.year());
+        living << fosteredId;
+    }
+
+    // The index child (the eldest, the work is about them) and their closeness to their nan.
+    FamilyGenogram current;
+    for (const QString &id : home.adults)
+        current.familyRecordIds.insert(id);
+    for (const QString &id : home.children)
+        current.familyRecordIds.insert(id);
+    if (!home.children.isEmpty()) {
+        GenogramPerson indexChild;
+        indexChild.id = home.children.first();
+        indexChild.isIndex = true;
+        indexChild.note = QStringLiteral("The work is about them.");
+        if (auto saved = GenogramChanges::savePerson(familyId, indexChild, current))
+            changes << *saved;
+        relate(Type::Close, nanId, home.children.first(), 0, 0, 0, "Sleeps over at Nan's.");
+    }
+
+    int households = 0;
+    const auto household = [&](const QStringList &members, const char *note) {
+        add(GenogramChanges::createHousehold(familyId,
+            { idFor(options.seed, index, "genogram_household", households++), members,
+                QString::fromLatin1(note) }));
+    };
+    household(living, "The family home");
+    household({ nanId }, "Nan's flat");
+
+    // The ecomap: five to eight services and groups, first those every family has.
+    struct Link {
+        EcomapLink::Agency agency;
+        QString name;
+        EcomapLink::Strength strength;
+        const char *note;
+        QString personId;
+    };
+    using Agency = EcomapLink::Agency;
+    using Strength = EcomapLink::Strength;
+    const QString firstChild = home.children.isEmpty() ? QString() : home.children.first();
+    QList<Link> links {
+        { Agency::School,
+            home.schools.isEmpty() ? QStringLiteral("Little Acorns Nursery") : home.schools.first(),
+            random.below(2) ? Strength::Strong : Strength::Stressful,
+            "Attendance worries; the class teacher is kind.", firstChild },
+        { Agency::Gp, QStringLiteral("Dr Okonjo, Larch Road Surgery"), Strength::Weak,
+            "Hard to get appointments.", {} },
+        { Agency::HealthVisitor, QStringLiteral("Health visitor"), Strength::Strong,
+            "Visits every six weeks.", {} },
+        { Agency::Housing, QStringLiteral("Middletown Homes"), Strength::Stressful,
+            "Damp in the back bedroom; repairs promised.", {} },
+        { Agency::Voluntary, QStringLiteral("Family Hub food pantry"), Strength::Strong,
+            "Goes on Thursdays.", mum },
+        { Agency::Employment, QStringLiteral("Job club"), Strength::Weak, "Started last month.",
+            twoAdults ? dad : mum },
+        { Agency::Friends, QStringLiteral("School-gate friends"), Strength::Strong,
+            "Share the school run.", mum },
+        { Agency::Faith, QStringLiteral("St Hilda's church"), Strength::Weak,
+            "Nan takes the children at Christmas.", nanId },
+    };
+    const int count = 5 + random.below(4);
+    for (int i = 0; i < count; ++i) {
+        const Link &link = links.at(i);
+        add(GenogramChanges::createEcomapLink(familyId,
+            { idFor(options.seed, index, "ecomap_link", i), link.agency, link.name, link.personId,
+                link.strength, QString::fromLatin1(link.note) }));
+    }
     return changes;
 }
 

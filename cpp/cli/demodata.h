@@ -30,6 +30,12 @@ public:
     /// made it) their three houses, drawn and written in, two of them shared: fictional work
     /// for demonstrations. Empty when the family has no child of that age.
     static QList<Change> threeHouses(const Options &options, int index);
+    /// The changes that give family `index` (as family() made it) a genogram and an ecomap:
+    /// grandparents on both sides (a grandfather who has died), an aunt, lines of feeling,
+    /// households, an index child and 5 to 8 services and groups; by family, an earlier
+    /// partnership with a half-sibling and a step-parent, twin aunts, a fostered child, an
+    /// interpreter needed. All fictional.
+    static QList<Change> genogram(const Options &options, int index);
     /// The next valid NHS test number (999 + 6 digits + check digit) from n on;
     /// advances n past the number returned.
     static QString nextTestNhsNumber(quint32 &n);

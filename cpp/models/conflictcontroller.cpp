@@ -53,6 +53,14 @@ const Label FieldLabels[] = {
     { "review", "outcome", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Outcome") },
     { "closure", "reason", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Reason") },
     { "genogram_relation", "note", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Note") },
+    { "genogram_person", "note", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Note") },
+    { "genogram_person", "pinned",
+        QT_TRANSLATE_NOOP("doorstep::ConflictController", "Place on the genogram") },
+    { "genogram_person", "age_text", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Age") },
+    { "genogram_household", "note", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Note") },
+    { "genogram_household", "member_ids",
+        QT_TRANSLATE_NOOP("doorstep::ConflictController", "Who lives together") },
+    { "ecomap_link", "note", QT_TRANSLATE_NOOP("doorstep::ConflictController", "Note") },
     { "crisis_card", "warning_signs",
         QT_TRANSLATE_NOOP("doorstep::ConflictController", "Warning signs") },
     { "crisis_card", "what_to_do",
@@ -168,8 +176,11 @@ QString ConflictController::recordTitle(Store &store, const Store::FieldConflict
         return tr("Review meeting");
     if (kind == QLatin1String("closure"))
         return tr("Case closure");
-    if (kind == QLatin1String("genogram_relation"))
+    if (kind == QLatin1String("genogram_relation") || kind == QLatin1String("genogram_person")
+        || kind == QLatin1String("genogram_household"))
         return tr("Genogram");
+    if (kind == QLatin1String("ecomap_link"))
+        return tr("Ecomap");
     if (kind == QLatin1String("crisis_card"))
         return tr("Crisis card");
     if (kind == QLatin1String("ending_letter"))

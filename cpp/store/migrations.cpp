@@ -21,6 +21,7 @@ const char *const Steps[] = {
     "0007_audit_sync.sql",
     "0008_documents.sql",
     "0009_three_houses.sql",
+    "0010_genogram.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

@@ -364,6 +364,14 @@ Result<QVariant> Store::normalise(const RecordKindSpec &kind, const FieldValue &
             return invalid(QStringLiteral("a date written as YYYY-MM-DD"));
         return date.toString(Qt::ISODate);
     }
+    case FieldType::PartialDate: {
+        const QString date = v.typeId() == QMetaType::QDate ? v.toDate().toString(Qt::ISODate)
+                                                            : v.toString().trimmed();
+        if (!RecordSchema::isPartialDate(date))
+            return invalid(
+                QStringLiteral("a year, month or day written as 1962, 1962-07 or 1962-07-14"));
+        return date;
+    }
     case FieldType::DateTime: {
         const QDateTime time = v.typeId() == QMetaType::QDateTime
             ? v.toDateTime()

@@ -53,6 +53,11 @@ std::optional<QString> valueProblem(const FieldSpec &spec, const QVariant &value
         if (type != QMetaType::QByteArray)
             return QStringLiteral("must be binary data");
         return std::nullopt;
+    case FieldType::PartialDate:
+        if (!isText || !RecordSchema::isPartialDate(value.toString()))
+            return QStringLiteral("is not a year, month or day written as 1962, 1962-07 or "
+                                  "1962-07-14");
+        return std::nullopt;
     case FieldType::ContentHash:
         if (!isText || !RecordSchema::isContentHash(value.toString()))
             return QStringLiteral("must be a SHA-256 in 64 lowercase hex digits");

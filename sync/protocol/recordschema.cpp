@@ -1,5 +1,7 @@
 #include "protocol/recordschema.h"
 
+#include <QDate>
+
 namespace doorstep
 {
 
@@ -177,14 +179,54 @@ QList<RecordKindSpec> buildKinds()
                 typed("width", FieldType::Real, "width"),
                 typed("drawn_at", FieldType::DateTime, "drawn at", true) },
             M::AppendOnly, 2),
+        // A line of a family's genogram. Its ends are genogram ids (a family-record person's
+        // people id, or an extended person's genogram_person id), not references: a line to
+        // someone deleted stays, flagged, rather than holding the line back or cascading.
+        // Dates are partial since version 10 (a full date is one too); ordinal is the
+        // partnership order, since version 10.
         kind("genogram_relation", "genogram_relations", "genogram relation",
             { reference("family_id", "family", "family", true),
                 labelField("from_person_id", "from person", true),
                 labelField("to_person_id", "to person", true),
                 labelField("kind", "relation kind", true), labelField("subtype", "relation type"),
-                typed("start_date", FieldType::Date, "start date"),
-                typed("end_date", FieldType::Date, "end date"), text("note", "note") },
+                typed("start_date", FieldType::PartialDate, "start date"),
+                typed("end_date", FieldType::PartialDate, "end date"), text("note", "note"),
+                integer("ordinal", 0, 999, "partnership order") },
             M::Mutable, 2),
+        // A genogram symbol: someone of the extended family (no person_id), or the genogram's
+        // overlay of a family-record person (person_id), whose name, gender and date of birth
+        // the family record keeps. pinned is "x,y" in layout units.
+        kind("genogram_person", "genogram_people", "genogram person",
+            { reference("family_id", "family", "family", true),
+                reference("person_id", "person", "family member"),
+                labelField("given_name", "given name"), labelField("family_name", "family name"),
+                choice("gender", gender, "gender"),
+                typed("born", FieldType::PartialDate, "date of birth"),
+                typed("died", FieldType::PartialDate, "date of death"),
+                typed("deceased", FieldType::Boolean, "deceased marker"),
+                labelField("age_text", "age"),
+                typed("is_index", FieldType::Boolean, "index person"),
+                typed("interpreter_needed", FieldType::Boolean, "interpreter needed"),
+                typed("pregnancy", FieldType::Boolean, "pregnancy"), text("note", "note"),
+                labelField("pinned", "place on the genogram") },
+            M::Mutable, 10),
+        // People who live together: genogram ids separated by spaces.
+        kind("genogram_household", "genogram_households", "genogram household",
+            { reference("family_id", "family", "family", true), labelField("member_ids", "members"),
+                text("note", "note") },
+            M::Mutable, 10),
+        // A link of the family, or of one member (person_id, a genogram id; empty for the
+        // whole family), with a service or group.
+        kind("ecomap_link", "ecomap_links", "ecomap link",
+            { reference("family_id", "family", "family", true),
+                choice("agency",
+                    { "school", "gp", "health_visitor", "police", "housing", "voluntary",
+                        "employment", "social_care", "mental_health", "faith", "friends", "other" },
+                    "kind of service", true),
+                labelField("name", "name"), labelField("person_id", "family member"),
+                choice("strength", { "strong", "weak", "stressful" }, "strength of the link"),
+                text("note", "note") },
+            M::Mutable, 10),
         kind("crisis_card", "crisis_cards", "crisis card",
             { reference("family_id", "family", "family", true),
                 typed("made_on", FieldType::Date, "date made", true),
@@ -277,6 +319,32 @@ bool RecordSchema::isContentHash(const QString &text)
             return false;
     }
     return true;
+}
+
+bool RecordSchema::isPartialDate(const QString &text)
+{
+    // Digits in fixed places: QDate alone would take "1962-7-4" or a sign.
+    static const auto digits = [](QStringView part, int count, int *value) {
+        if (part.size() != count)
+            return false;
+        for (const QChar c : part) {
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return false;
+        }
+        *value = part.toInt();
+        return true;
+    };
+    const QList<QStringView> parts = QStringView(text).split(QLatin1Char('-'));
+    int year = 0;
+    int month = 1;
+    int day = 1;
+    if (parts.size() > 3 || !digits(parts.at(0), 4, &year) || year == 0)
+        return false;
+    if (parts.size() >= 2 && !digits(parts.at(1), 2, &month))
+        return false;
+    if (parts.size() == 3 && !digits(parts.at(2), 2, &day))
+        return false;
+    return QDate(year, month, day).isValid();
 }
 
 std::optional<FamilyLink> RecordSchema::familyLink(const QString &kind)

@@ -16,6 +16,9 @@ enum class FieldType {
     Text, ///< free text (merged with conflict versions by sync)
     Label, ///< short text such as a name or a postcode
     Date, ///< ISO 8601 date, yyyy-MM-dd
+    /// A date known to the year, the month or the day: "1962", "1962-07" or "1962-07-14"
+    /// (a genogram's dates: families often remember only the year).
+    PartialDate,
     DateTime, ///< ISO 8601 UTC date and time
     Integer,
     Real,
@@ -77,6 +80,9 @@ public:
     static std::optional<FamilyLink> familyLink(const QString &kind);
     /// True when text is a SHA-256 as a ContentHash field holds it: 64 lowercase hex digits.
     static bool isContentHash(const QString &text);
+    /// True when text is a PartialDate as the store holds it: "YYYY", "YYYY-MM" or
+    /// "YYYY-MM-DD", year not 0, month 01-12, and a day that exists in that month.
+    static bool isPartialDate(const QString &text);
 };
 
 } // namespace doorstep

@@ -2,6 +2,7 @@
 
 #include "domain/nhsnumber.h"
 #include "store/familyrepository.h"
+#include "store/genogramrepository.h"
 #include "store/personrepository.h"
 #include "store/threehousesrepository.h"
 #include "unit/store/storetesthelpers.h"
@@ -82,6 +83,94 @@ TEST_CASE("Demo families go through the write path and pass verify", "[cli]")
         auto people = PersonRepository(*store).forFamily(family.id);
         CHECK(people->size() >= 2); // at least one adult and one child
     }
+    CHECK(store->verify()->ok());
+}
+
+namespace
+{
+
+qint64 liveRows(Store &store, const char *table)
+{
+    auto query = store.query(QStringLiteral("SELECT count(*) FROM %1 WHERE causal_length % 2 = 1")
+                                 .arg(QString::fromLatin1(table)));
+    REQUIRE(query.ok());
+    REQUIRE(*query->step());
+    return query->integer(0);
+}
+
+} // namespace
+
+TEST_CASE("Demo families have genograms and ecomaps with every kind of line", "[cli]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    constexpr int Families = 12;
+    QList<Change> all;
+    for (int i = 0; i < Families; ++i) {
+        all << DemoData::family(options(1), i);
+        const QList<Change> genogram = DemoData::genogram(options(1), i);
+        CHECK(describe(genogram) == describe(DemoData::genogram(options(1), i)));
+        all << genogram;
+    }
+    auto applied = store->apply(all);
+    INFO((applied ? QString() : applied.error().message).toStdString());
+    REQUIRE(applied.ok());
+
+    using Type = GenogramRelation::Type;
+    QSet<Type> types;
+    int deceased = 0;
+    int interpreters = 0;
+    int halfSiblingFamilies = 0;
+    qint64 overlays = 0;
+    auto families = FamilyRepository(*store).list();
+    REQUIRE(families.ok());
+    REQUIRE(families->size() == Families);
+    for (const Family &family : *families) {
+        auto loaded = GenogramRepository(*store).forFamily(family.id);
+        REQUIRE(loaded.ok());
+        const Genogram &genogram = loaded->genogram;
+        INFO(family.familyName.toStdString());
+        CHECK(genogram.issues().isEmpty()); // every line drawable
+        CHECK(genogram.people().size() >= 7); // the family, four grandparents, an aunt
+        CHECK(genogram.households().size() == 2);
+        CHECK(loaded->ecomap.size() >= 5);
+        CHECK(loaded->ecomap.size() <= 8);
+        int indexPeople = 0;
+        bool partnered = false;
+        for (const GenogramPerson &person : genogram.people()) {
+            indexPeople += person.isIndex ? 1 : 0;
+            deceased += person.deceased ? 1 : 0;
+            interpreters += person.interpreterNeeded ? 1 : 0;
+        }
+        CHECK(indexPeople == 1);
+        QHash<QString, int> partnerships;
+        for (const GenogramRelation &relation : genogram.relations()) {
+            types.insert(relation.type);
+            if (relation.kind() == GenogramRelation::Kind::Partner) {
+                partnered = true;
+                ++partnerships[relation.fromId];
+            }
+        }
+        CHECK(partnered);
+        // An earlier partnership: a parent with two partners, a child of each.
+        if (std::any_of(partnerships.cbegin(), partnerships.cend(), [](int n) { return n > 1; }))
+            ++halfSiblingFamilies;
+        overlays += loaded->overlayIds.size();
+    }
+    CHECK(deceased >= Families);
+    CHECK(interpreters >= 1);
+    CHECK(halfSiblingFamilies >= 1);
+    for (const Type type : { Type::Married, Type::Separated, Type::Divorced, Type::Biological,
+             Type::Foster, Type::Step, Type::IdenticalTwins, Type::Close, Type::Conflict,
+             Type::CutOff, Type::Support })
+        CHECK(types.contains(type));
+
+    // The records themselves: extended family and overlays, lines, households and links.
+    CHECK(liveRows(*store, "genogram_people") >= Families * 5);
+    CHECK(overlays == Families); // the index child's
+    CHECK(liveRows(*store, "genogram_relations") >= Families * 12);
+    CHECK(liveRows(*store, "genogram_households") == Families * 2);
+    CHECK(liveRows(*store, "ecomap_links") >= Families * 5);
     CHECK(store->verify()->ok());
 }
 

@@ -1,12 +1,16 @@
 #include "client/syncclient.h"
 
+#include "catchhelpers.h"
 #include "localsyncserver.h"
+#include "store/genogramchanges.h"
+#include "store/genogramrepository.h"
 #include "store/threehouseschanges.h"
 #include "store/threehousesrepository.h"
 
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 #include <catch2/catch.hpp>
 #include <optional>
 
@@ -456,4 +460,224 @@ TEST_CASE("Two tablets drawing the same house offline merge every stroke, with n
         REQUIRE(conflicts.ok());
         CHECK(conflicts->isEmpty());
     }
+}
+
+namespace
+{
+
+/// Everything a FamilyGenogram says, a line per element, to compare two tablets' copies.
+QStringList describe(const FamilyGenogram &loaded)
+{
+    QStringList lines;
+    for (const GenogramPerson &person : loaded.genogram.people()) {
+        lines << QStringLiteral("person %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                     .arg(person.id, person.displayName, person.born.toString(),
+                         person.died.toString(), person.ageText, person.note,
+                         person.pinned ? GenogramChanges::pinnedText(*person.pinned) : QString())
+                     .arg(int(person.gender))
+                     .arg(QStringLiteral("%1%2%3%4")
+                              .arg(int(person.deceased))
+                              .arg(int(person.isIndex))
+                              .arg(int(person.interpreterNeeded))
+                              .arg(int(person.pregnancy)));
+    }
+    for (const GenogramRelation &relation : loaded.genogram.relations()) {
+        lines << QStringLiteral("relation %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                     .arg(relation.id, GenogramRelation::typeName(relation.type), relation.fromId,
+                         relation.toId, relation.start.toString(), relation.end.toString(),
+                         relation.note)
+                     .arg(relation.order)
+                     .arg(int(relation.state));
+    }
+    for (const GenogramHousehold &household : loaded.genogram.households())
+        lines << QStringLiteral("household %1 %2 %3")
+                     .arg(household.id, household.memberIds.join(QLatin1Char(' ')), household.note);
+    for (const GenogramIssue &issue : loaded.genogram.issues())
+        lines << QStringLiteral("issue %1 %2").arg(issue.elementId).arg(int(issue.code));
+    for (const EcomapLink &link : loaded.ecomap)
+        lines
+            << QStringLiteral("link %1 %2 %3 %4").arg(link.id, link.name, link.personId, link.note);
+    QStringList ids = loaded.familyRecordIds.values();
+    ids.sort();
+    lines << QStringLiteral("family record ") + ids.join(QLatin1Char(' '));
+    ids = loaded.overlayIds.values();
+    ids.sort();
+    lines << QStringLiteral("overlays ") + ids.join(QLatin1Char(' '));
+    return lines;
+}
+
+FamilyGenogram genogramOf(Store &tablet, const QString &familyId)
+{
+    auto loaded = GenogramRepository(tablet).forFamily(familyId);
+    INFO((loaded ? QString() : loaded.error().message).toStdString());
+    REQUIRE(loaded.ok());
+    return *loaded;
+}
+
+QString applied(Store &tablet, const Result<Change> &change)
+{
+    INFO((change ? QString() : change.error().message).toStdString());
+    REQUIRE(change.ok());
+    auto id = tablet.apply(*change);
+    INFO((id ? QString() : id.error().message).toStdString());
+    REQUIRE(id.ok());
+    return *id;
+}
+
+void appliedAll(Store &tablet, const Result<QList<Change>> &changes)
+{
+    INFO((changes ? QString() : changes.error().message).toStdString());
+    REQUIRE(changes.ok());
+    auto ids = tablet.apply(*changes);
+    INFO((ids ? QString() : ids.error().message).toStdString());
+    REQUIRE(ids.ok());
+}
+
+GenogramPerson relative(const QString &name, GenogramPerson::Gender gender, const char *born)
+{
+    GenogramPerson person;
+    person.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    person.displayName = name;
+    person.gender = gender;
+    person.born = *GenogramDate::fromString(QString::fromLatin1(born));
+    return person;
+}
+
+GenogramRelation relationOf(GenogramRelation::Type type, const QString &fromId, const QString &toId)
+{
+    GenogramRelation relation;
+    relation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    relation.type = type;
+    relation.fromId = fromId;
+    relation.toId = toId;
+    return relation;
+}
+
+} // namespace
+
+TEST_CASE("Two tablets editing one genogram offline agree after they sync, a line to someone "
+          "deleted hidden and flagged on both",
+    "[sync][genogram]")
+{
+    Fixture fixture;
+    auto second = fixture.secondTablet();
+    Store &first = *fixture.store;
+    const QString family = applied(first,
+        Change::create(QStringLiteral("family"),
+            { { QStringLiteral("family_name"), QStringLiteral("Adeyemi") } }));
+    const auto member = [&](const char *name, const char *gender, const char *born) {
+        return applied(first,
+            Change::create(QStringLiteral("person"),
+                { { QStringLiteral("family_id"), family },
+                    { QStringLiteral("given_name"), QString::fromLatin1(name) },
+                    { QStringLiteral("family_name"), QStringLiteral("Adeyemi") },
+                    { QStringLiteral("gender"), QString::fromLatin1(gender) },
+                    { QStringLiteral("date_of_birth"), QString::fromLatin1(born) } }));
+    };
+    const QString mum = member("Bisi", "female", "1987-03-09");
+    const QString child = member("Tobi", "male", "2015-10-21");
+    const GenogramPerson uncle
+        = relative(QStringLiteral("Uncle Femi"), GenogramPerson::Gender::Male, "1979");
+    applied(first, GenogramChanges::createPerson(family, uncle));
+    fixture.sync();
+    fixture.syncStore(*second);
+    REQUIRE(describe(genogramOf(first, family)) == describe(genogramOf(*second, family)));
+
+    // Offline. The first adds a grandmother, her line to mum, and a close line from the uncle
+    // to Tobi, and marks Tobi as the index child.
+    const GenogramPerson nana
+        = relative(QStringLiteral("Nana Funmi"), GenogramPerson::Gender::Female, "1950-05");
+    applied(first, GenogramChanges::createPerson(family, nana));
+    const GenogramRelation nanasDaughter
+        = relationOf(GenogramRelation::Type::Biological, nana.id, mum);
+    applied(first, GenogramChanges::createRelation(family, nanasDaughter));
+    const GenogramRelation close = relationOf(GenogramRelation::Type::Close, uncle.id, child);
+    applied(first, GenogramChanges::createRelation(family, close));
+    FamilyGenogram before = genogramOf(first, family);
+    GenogramPerson tobi = *before.genogram.person(child);
+    tobi.isIndex = true;
+    appliedAll(first, GenogramChanges::savePerson(family, tobi, before));
+
+    // The second drags mum and Tobi (each pinned: an overlay made here too) and deletes the
+    // uncle the first just linked to.
+    before = genogramOf(*second, family);
+    for (const QString &id : { mum, child }) {
+        GenogramPerson dragged = *before.genogram.person(id);
+        dragged.pinned = id == mum ? QPointF(-80, 0) : QPointF(12.5, 140);
+        appliedAll(*second, GenogramChanges::savePerson(family, dragged, before));
+    }
+    applied(*second, GenogramChanges::removePerson(uncle.id, before));
+
+    fixture.sync();
+    fixture.syncStore(*second);
+    fixture.sync();
+
+    const FamilyGenogram one = genogramOf(first, family);
+    const FamilyGenogram other = genogramOf(*second, family);
+    CHECK(describe(one) == describe(other));
+    for (const FamilyGenogram *loaded : { &one, &other }) {
+        const Genogram &genogram = loaded->genogram;
+        CHECK_FALSE(genogram.person(uncle.id));
+        REQUIRE(genogram.person(nana.id));
+        REQUIRE(genogram.relation(nanasDaughter.id));
+        CHECK(genogram.relation(nanasDaughter.id)->isShown());
+        const GenogramRelation *dangling = genogram.relation(close.id);
+        REQUIRE(dangling);
+        CHECK(dangling->state == GenogramRelation::State::Dangling);
+        REQUIRE(genogram.issues().size() == 1);
+        CHECK(genogram.issues().first().code == GenogramIssue::Code::DanglingRelation);
+        CHECK(genogram.issues().first().elementId == close.id);
+        // Both tablets' overlay edits of Tobi kept: his index marker and where he was dragged.
+        CHECK(genogram.person(child)->isIndex);
+        CHECK(genogram.person(child)->pinned == std::optional<QPointF>(QPointF(12.5, 140)));
+        CHECK(genogram.person(mum)->pinned == std::optional<QPointF>(QPointF(-80, 0)));
+        CHECK(loaded->overlayIds == QSet<QString> { mum, child });
+    }
+    for (Store *tablet : { &first, second.get() }) {
+        auto conflicts = tablet->familyConflicts(family);
+        REQUIRE(conflicts.ok());
+        CHECK(conflicts->isEmpty());
+        auto report = tablet->verify();
+        REQUIRE(report.ok());
+        CHECK(report->ok());
+    }
+}
+
+TEST_CASE("The server refuses a genogram date that is not a year, month or day", "[sync][genogram]")
+{
+    Fixture fixture;
+    Store &tablet = *fixture.store;
+    const QString family = applied(tablet,
+        Change::create(QStringLiteral("family"),
+            { { QStringLiteral("family_name"), QStringLiteral("Adeyemi") } }));
+    fixture.sync();
+    applied(tablet,
+        GenogramChanges::createPerson(
+            family, relative(QStringLiteral("Grandad"), GenogramPerson::Gender::Male, "1948")));
+
+    // An op as only a faulty or hostile client would send it: the store never writes one.
+    QList<Op> ops = require(tablet.outbox(100));
+    bool tampered = false;
+    for (Op &op : ops) {
+        if (op.field == QLatin1String("born")) {
+            op.value = QStringLiteral("1948-13");
+            tampered = true;
+        }
+    }
+    REQUIRE(tampered);
+    auto endpoint = tablet.syncEndpoint();
+    REQUIRE(endpoint.ok());
+    auto device = fixture.storage->authenticate(endpoint->token);
+    REQUIRE(device.ok());
+    auto refused = fixture.storage->push(*device, ops, QStringLiteral(DOORSTEP_VERSION));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.startsWith(
+        QStringLiteral("The push was refused and nothing was kept: its op ")));
+    CHECK(refused.error().message.endsWith(QStringLiteral(
+        " has a date of birth that is not a year, month or day written as 1962, 1962-07 or "
+        "1962-07-14.")));
+
+    // The ops as the store wrote them go through.
+    fixture.sync();
+    CHECK(require(tablet.outbox(100)).isEmpty());
 }
