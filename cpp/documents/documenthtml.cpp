@@ -4,6 +4,7 @@
 #include "documents/crisiscarddocument.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
+#include "documents/genogrampictureobject.h"
 #include "documents/housepicture.h"
 #include "documents/pageddocument.h"
 #include "documents/signatureobject.h"
@@ -344,6 +345,38 @@ QString childVoices(const FamilyPlanDocument &plan)
     return html;
 }
 
+// The genogram and the ecomap across the page's text width (A4 less its margins), each with its
+// key; left out when there is nothing to draw.
+QString familyPictures(const FamilyPlanDocument &plan)
+{
+    constexpr double textWidthMm = 210 - 20 - 20;
+    const double width = textWidthMm / millimetresPerInch * pointsPerInch;
+    const bool genogram = plan.genogram && !plan.genogram->layout.isEmpty();
+    const bool ecomap = plan.ecomap && !plan.ecomap->links.isEmpty();
+    if (!genogram && !ecomap)
+        return QString();
+    auto image = [](const QString &name, const QSizeF &points) {
+        return QStringLiteral("<p class=\"picture\" align=\"center\"><img src=\"") + name
+            + QStringLiteral("\" width=\"")
+            + QString::number(PagedDocument::cssPixels(points.width()))
+            + QStringLiteral("\" height=\"")
+            + QString::number(PagedDocument::cssPixels(points.height()))
+            + QStringLiteral("\"/></p>\n");
+    };
+    QString html = heading(2, DocumentHtml::tr("Our family and who helps us"));
+    if (genogram) {
+        html += heading(3, DocumentHtml::tr("Our family tree"));
+        html += image(GenogramPictureObject::genogramImageName(),
+            GenogramPictureObject::genogramSize(*plan.genogram, width));
+    }
+    if (ecomap) {
+        html += heading(3, DocumentHtml::tr("Who helps us"));
+        html += image(GenogramPictureObject::ecomapImageName(),
+            GenogramPictureObject::ecomapSize(*plan.ecomap, width));
+    }
+    return html;
+}
+
 // Agencies side by side, three to a row, each with a bullet: all seven fit in three lines,
 // which keeps the signed form on one page.
 QString agencyColumns(const QStringList &agencies)
@@ -454,6 +487,7 @@ QString DocumentHtml::plan(const FamilyPlanDocument &plan)
     }
     // Last, after what the family agreed to do: the pictures take room, and the plan's goals
     // and actions stay together on its first pages.
+    body += familyPictures(plan);
     body += childVoices(plan);
 
     const QString styles = styleSheet(14, 26)

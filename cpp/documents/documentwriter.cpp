@@ -5,6 +5,7 @@
 #include "documents/documenthtml.h"
 #include "documents/endingletterdocument.h"
 #include "documents/familyplandocument.h"
+#include "documents/genogrampictureobject.h"
 #include "documents/housepictureobject.h"
 #include "documents/lettertochildpages.h"
 #include "documents/pageddocument.h"
@@ -88,8 +89,13 @@ Result<int> DocumentWriter::writePlan(const FamilyPlanDocument &plan, const QStr
         : tr("My Family Plan. This copy is for the %1 family to keep.").arg(family);
     // The children's houses are drawn as vector paths, like the letter to a child draws them.
     HousePictureObject pictures(DocumentHtml::planPictures(plan));
+    // The genogram and ecomap too, with their keys.
+    GenogramPictureObject familyPictures(plan.genogram, plan.ecomap);
     return save(path, DocumentHtml::plan(plan), a4Style(), title, footer,
-        [&pictures](QTextDocument &document) { pictures.install(document); });
+        [&pictures, &familyPictures](QTextDocument &document) {
+            pictures.install(document);
+            familyPictures.install(document);
+        });
 }
 
 Result<int> DocumentWriter::writeCrisisCard(const CrisisCardDocument &card, const QString &path)

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "domain/threehouses.h"
+#include "genogram/ecomap.h"
+#include "genogram/ecomaplayout.h"
+#include "genogram/genogram.h"
+#include "genogram/genogramlayout.h"
 
 #include <QDate>
 #include <QList>
@@ -57,6 +61,20 @@ struct FamilyPlanDocument {
         QList<House> sharedHouses; ///< worries, good things, dreams; each one shareAllowed
     };
 
+    /// The family's genogram as the practitioner drew it with them, laid out.
+    struct GenogramPicture {
+        Genogram genogram;
+        GenogramLayout layout;
+        QString familyLabel; ///< "The Ashdown family"
+    };
+
+    /// The family's ecomap: who helps them and how that feels.
+    struct EcomapPicture {
+        QString familyLabel;
+        QList<EcomapLink> links;
+        QList<EcomapLayout::Member> members; ///< listed in the family's circle
+    };
+
     QString familyName;
     QDate date; ///< the day this copy was made
     QList<Member> members;
@@ -64,6 +82,9 @@ struct FamilyPlanDocument {
     QList<Review> reviews; ///< in the order they should be printed, usually oldest first
     QString practitionerName;
     QList<ChildVoice> childVoices; ///< oldest child first; no child without a shared house
+    /// Printed, with its key, under "Our family and who helps us" when set and not empty.
+    std::optional<GenogramPicture> genogram;
+    std::optional<EcomapPicture> ecomap; ///< the same section; left out when it has no links
 };
 
 } // namespace doorstep

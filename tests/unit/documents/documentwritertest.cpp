@@ -5,6 +5,7 @@
 #include "documents/housepictureobject.h"
 #include "documentsamples.h"
 #include "pdfinspector.h"
+#include "unit/genogramdrawing/samplefamilies.h"
 
 #include <QDir>
 #include <QFile>
@@ -206,6 +207,52 @@ TEST_CASE("A family plan prints on A4 with the family's words", "[documents]")
         CHECK(words.contains(QStringLiteral("Page 1 of 2")));
         CHECK(words.contains(QStringLiteral("Page 2 of 2")));
         CHECK(words.contains(QStringLiteral("This copy is for the Ashdown family to keep.")));
+    }
+}
+
+TEST_CASE("A plan with a genogram and an ecomap prints them under their own heading", "[documents]")
+{
+    DocumentFolder folder;
+    const QString path = folder.filePath(QStringLiteral("plan-genogram.pdf"));
+    auto plan = doorstep::test::ashdownPlan();
+    const auto genogram = doorstep::test::bellFamily();
+    plan.genogram = FamilyPlanDocument::GenogramPicture { genogram,
+        doorstep::GenogramLayout::layout(genogram), QStringLiteral("The Bell family") };
+    plan.ecomap = FamilyPlanDocument::EcomapPicture { QStringLiteral("The Bell family"),
+        doorstep::test::sampleLinks(), doorstep::test::sampleMembers() };
+
+    const auto pages = DocumentWriter::writePlan(plan, path);
+    INFO((pages ? QString() : pages.error().message).toStdString());
+    REQUIRE(pages.ok());
+    PdfInspector pdf(path);
+    requirePages(pdf, *pages);
+    CHECK(*pages > 2);
+    if (const auto text = pdf.text()) {
+        const QString words = flattened(*text);
+        CHECK(words.contains(QStringLiteral("Our family and who helps us")));
+        CHECK(words.contains(QStringLiteral("Our family tree")));
+        CHECK(words.contains(QStringLiteral("Mia Bell")));
+        CHECK(words.contains(QStringLiteral("Identical twins")));
+        CHECK(words.contains(QStringLiteral("Dr Khan")));
+        // The family's goals still come first.
+        CHECK(words.indexOf(QStringLiteral("Our goals"))
+            < words.indexOf(QStringLiteral("Our family and who helps us")));
+    }
+}
+
+TEST_CASE("A plan without a genogram or ecomap has no family picture section", "[documents]")
+{
+    DocumentFolder folder;
+    const QString path = folder.filePath(QStringLiteral("plan-no-genogram.pdf"));
+    auto plan = doorstep::test::ashdownPlan();
+    // An ecomap with no links is nothing to print either.
+    plan.ecomap
+        = FamilyPlanDocument::EcomapPicture { QStringLiteral("The Ashdown family"), {}, {} };
+    const auto pages = DocumentWriter::writePlan(plan, path);
+    REQUIRE(pages.ok());
+    if (const auto text = PdfInspector(path).text()) {
+        CHECK_FALSE(text->contains(QStringLiteral("who helps us")));
+        CHECK_FALSE(text->contains(QStringLiteral("Our family tree")));
     }
 }
 
