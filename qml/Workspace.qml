@@ -56,6 +56,9 @@ StackView {
             onPlanChosen: stack.push(planPage, {
                 "familyId": family.familyId
             })
+            onGenogramChosen: stack.push(genogramPage, {
+                "familyId": family.familyId
+            })
             onClosureChosen: stack.push(closurePage, {
                 "familyId": family.familyId
             })
@@ -92,6 +95,14 @@ StackView {
         id: planPage
 
         PlanPage {
+            onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: genogramPage
+
+        GenogramPage {
             onBack: stack.pop()
         }
     }

@@ -16,6 +16,7 @@
 Q_IMPORT_QML_PLUGIN(DoorstepPlugin)
 Q_IMPORT_QML_PLUGIN(Doorstep_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(Doorstep_InkPlugin)
+Q_IMPORT_QML_PLUGIN(Doorstep_GenogramPlugin)
 
 int main(int argc, char *argv[])
 {

@@ -99,6 +99,23 @@ FamilyPlanDocument FamilyDocuments::plan(const FamilyPlan &plan, const QString &
     return document;
 }
 
+void FamilyDocuments::addGenogram(FamilyPlanDocument &document, const FamilyGenogram &genogram)
+{
+    //: The family's name in the middle of their genogram and ecomap: "The Ashdown family".
+    const QString label = tr("The %1 family").arg(document.familyName);
+    if (!genogram.genogram.people().isEmpty())
+        document.genogram = FamilyPlanDocument::GenogramPicture { genogram.genogram,
+            GenogramLayout::layout(genogram.genogram), label };
+    if (!genogram.ecomap.isEmpty()) {
+        QList<EcomapLayout::Member> members;
+        for (const GenogramPerson &person : genogram.genogram.people()) {
+            if (genogram.familyRecordIds.contains(person.id))
+                members.append({ person.id, person.displayName });
+        }
+        document.ecomap = FamilyPlanDocument::EcomapPicture { label, genogram.ecomap, members };
+    }
+}
+
 CrisisCardDocument FamilyDocuments::crisisCard(const CrisisCard &card, const QString &familyName)
 {
     CrisisCardDocument document;

@@ -8,6 +8,7 @@
 #include "domain/familyplan.h"
 #include "domain/result.h"
 #include "domain/threehouses.h"
+#include "store/familygenogram.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -40,6 +41,9 @@ public:
     /// taken into the document, so a private house never reaches a PDF.
     static FamilyPlanDocument plan(const FamilyPlan &plan, const QString &practitionerName,
         const QDate &today, const QList<ThreeHouses> &houses = {});
+    /// Puts the family's genogram and ecomap into their plan (a section left out when both
+    /// are empty), laid out afresh: people the practitioner placed by hand keep their places.
+    static void addGenogram(FamilyPlanDocument &document, const FamilyGenogram &genogram);
     static CrisisCardDocument crisisCard(const CrisisCard &card, const QString &familyName);
     static EndingLetterDocument endingLetter(const EndingLetter &letter, const QString &familyName,
         const QStringList &achievedGoals, const QString &practitionerName);

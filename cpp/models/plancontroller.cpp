@@ -6,6 +6,7 @@
 #include "models/familydocuments.h"
 #include "store/caseloadrepository.h"
 #include "store/familyrepository.h"
+#include "store/genogramrepository.h"
 #include "store/personrepository.h"
 #include "store/planrepository.h"
 #include "store/reviewrepository.h"
@@ -854,8 +855,14 @@ QString PlanController::exportPlanPdf(const QString &folder)
             houses.append(std::move(*read));
     }
     const QDate today = m_session->today();
-    const FamilyPlanDocument document = FamilyDocuments::plan(
+    auto genogram = GenogramRepository(*store).forFamily(m_familyId);
+    if (!genogram) {
+        setError(genogram.error().message);
+        return {};
+    }
+    FamilyPlanDocument document = FamilyDocuments::plan(
         *plan, FamilyDocuments::practitionerName(*store, m_familyId), today, houses);
+    FamilyDocuments::addGenogram(document, *genogram);
     //: Part of the file name, "Ashdown family plan 2026-11-23.pdf".
     const QString name = FamilyDocuments::fileName(m_familyName, tr("family plan"), today);
     auto saved = FamilyDocuments::save(folder, name,

@@ -11,6 +11,9 @@ ColumnLayout {
     property alias text: field.text
     property alias placeholderText: field.placeholderText
 
+    /// Return was pressed or the field lost focus.
+    signal editingFinished
+
     function forceFieldFocus() {
         field.forceActiveFocus();
     }
@@ -39,5 +42,6 @@ ColumnLayout {
         Layout.preferredHeight: Theme.touchTarget
         font.pixelSize: Theme.fontBody
         Accessible.name: root.label
+        onEditingFinished: root.editingFinished()
     }
 }

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Doorstep
 import Doorstep.Models
 
-// The way to the family's plan and to the end of its case, and where the case stands: open,
+// The way to the family's plan, their family tree and ecomap, and to the end of its case, and where the case stands: open,
 // in maintenance or closed. (The plan's status is in the family card.)
 SectionCard {
     id: root
@@ -13,9 +13,10 @@ SectionCard {
 
     signal planRequested
     signal closureRequested
+    signal genogramRequested
 
     objectName: "caseworkCard"
-    title: qsTr("Plan and closure")
+    title: qsTr("Plan, family tree and closure")
 
     DetailRow {
         objectName: "closureDetail"
@@ -38,6 +39,18 @@ SectionCard {
             font.pixelSize: Theme.fontBody
             Accessible.name: qsTr("Open the family's plan, goals and reviews")
             onClicked: root.planRequested()
+        }
+
+        Button {
+            objectName: "openGenogramButton"
+            height: Theme.touchTarget
+            leftPadding: Theme.margin
+            rightPadding: Theme.margin
+            enabled: root.controller.found
+            text: qsTr("Family tree and ecomap")
+            font.pixelSize: Theme.fontBody
+            Accessible.name: qsTr("Open the family's genogram and ecomap")
+            onClicked: root.genogramRequested()
         }
 
         Button {

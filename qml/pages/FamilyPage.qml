@@ -17,6 +17,7 @@ Page {
     /// The visit to open; an empty id records a new one.
     signal visitChosen(string visitId)
     signal planChosen
+    signal genogramChosen
     signal closureChosen
     signal consentChosen
     /// A child's three houses (the child's person id).
@@ -219,6 +220,7 @@ Page {
                         Layout.fillWidth: true
                         controller: family
                         onPlanRequested: root.planChosen()
+                        onGenogramRequested: root.genogramChosen()
                         onClosureRequested: root.closureChosen()
                     }
 

@@ -102,6 +102,32 @@ AppTestCase {
         wait(10);
     }
 
+    // From the family page: the family tree, a person chosen on it, the dialog that adds a
+    // relative, and the ecomap with its links; back on the family page.
+    function genogram() {
+        tap(item("openGenogramButton"));
+        waitForPage("genogramPage");
+        const controller = item("genogramController");
+        tryCompare(controller, "found", true);
+        screen("genogram");
+        const view = item("genogramView");
+        const first = controller.people[0].id;
+        const at = view.toItem(controller.scene.positionOf(first));
+        mouseClick(view, at.x, at.y);
+        tryCompare(view, "selectedPersonId", first);
+        screen("genogram-person");
+        tap(item("add_parent"));
+        const dialog = item("addRelativeDialog");
+        tryCompare(dialog, "opened", true);
+        screen("genogram-add-relative");
+        mouseClick(item("cancelRelativeButton"));
+        tryCompare(dialog, "visible", false);
+        mouseClick(item("ecomapTab"));
+        tryCompare(view, "showEcomap", true);
+        screen("ecomap");
+        goBack("genogramBackButton");
+    }
+
     // From the family page: a child's three houses as the practitioner sees them, the
     // letter's preview and a house open; then child mode, handed over and drawn in, with its
     // keyboard, symbols and PIN pad, and the PIN that ends it, back on the family page.
@@ -295,6 +321,7 @@ AppTestCase {
         screen("closure");
         goBack("closureBackButton");
 
+        genogram();
         threeHouses();
 
         mouseClick(item("recordVisitButton"));
