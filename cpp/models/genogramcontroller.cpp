@@ -425,8 +425,7 @@ QString GenogramController::addRelative(const QString &personId, const QString &
     undo << *removed;
     //: What undo takes back: "Undo adding Rose".
     const QString text = tr("adding %1").arg(name);
-    if (!edit(
-            text, changes, [undo] { return undo; }, [redo] { return redo; }))
+    if (!editFixed(text, changes, undo, redo))
         return {};
     return added.id;
 }
@@ -547,9 +546,7 @@ bool GenogramController::removePerson(const QString &personId)
         }
     }
     //: What undo takes back: "Undo removing Rose".
-    return edit(
-        tr("removing %1").arg(found->displayName), changes, [undo] { return undo; },
-        [changes] { return changes; });
+    return editFixed(tr("removing %1").arg(found->displayName), changes, undo, changes);
 }
 
 bool GenogramController::pin(const QString &personId, qreal x, qreal y)
@@ -611,8 +608,7 @@ QString GenogramController::addLine(const QString &fromId, const QString &toId, 
     //: What undo takes back: "Undo the Close line between Rose and Ben".
     const QString text = tr("the %1 line between %2 and %3")
                              .arg(typeLabel(relation.type), nameOf(fromId), nameOf(toId));
-    if (!edit(
-            text, { *created }, [undo] { return undo; }, [redo] { return redo; }))
+    if (!editFixed(text, { *created }, undo, redo))
         return {};
     return relation.id;
 }
@@ -682,8 +678,7 @@ bool GenogramController::editRelation(
         return refuse(restored.error().message);
     const QList<Change> redo { *saved };
     const QList<Change> undo { *restored };
-    return edit(
-        text, redo, [undo] { return undo; }, [redo] { return redo; });
+    return editFixed(text, redo, undo, redo);
 }
 
 bool GenogramController::removeRelation(const QString &relationId)
@@ -694,9 +689,9 @@ bool GenogramController::removeRelation(const QString &relationId)
     const QList<Change> redo { GenogramChanges::removeRelation(relationId) };
     const QList<Change> undo { GenogramChanges::restoreRelation(relationId) };
     //: What undo takes back: "Undo removing the line between Rose and Ben".
-    return edit(
+    return editFixed(
         tr("removing the line between %1 and %2").arg(nameOf(found->fromId), nameOf(found->toId)),
-        redo, [undo] { return undo; }, [redo] { return redo; });
+        redo, undo, redo);
 }
 
 // The family's household is the one that holds most of the family record's people (the
@@ -743,8 +738,7 @@ bool GenogramController::setLivesInHousehold(const QString &personId, bool lives
             return refuse(created.error().message);
         const QList<Change> undo { GenogramChanges::removeHousehold(started.id) };
         const QList<Change> redo { GenogramChanges::restoreHousehold(started.id) };
-        return edit(
-            text, { *created }, [undo] { return undo; }, [redo] { return redo; });
+        return editFixed(text, { *created }, undo, redo);
     }
     GenogramHousehold after = *household;
     if (lives)
@@ -759,8 +753,7 @@ bool GenogramController::setLivesInHousehold(const QString &personId, bool lives
         return refuse(restored.error().message);
     const QList<Change> redo { *saved };
     const QList<Change> undo { *restored };
-    return edit(
-        text, redo, [undo] { return undo; }, [redo] { return redo; });
+    return editFixed(text, redo, undo, redo);
 }
 
 QString GenogramController::addLink(const QString &agency, const QString &name,
@@ -795,8 +788,7 @@ QString GenogramController::addLink(const QString &agency, const QString &name,
     const QString text
         = tr("linking to %1")
               .arg(added.name.isEmpty() ? EcomapLayout::agencyLabel(added.agency) : added.name);
-    if (!edit(
-            text, { *created }, [undo] { return undo; }, [redo] { return redo; }))
+    if (!editFixed(text, { *created }, undo, redo))
         return {};
     return added.id;
 }
@@ -836,10 +828,10 @@ bool GenogramController::saveLink(const QString &linkId, const QVariantMap &deta
     const QList<Change> redo { *saved };
     const QList<Change> undo { *restored };
     //: What undo takes back: "Undo changing the link to St Mary's Primary".
-    return edit(
+    return editFixed(
         tr("changing the link to %1")
             .arg(after.name.isEmpty() ? EcomapLayout::agencyLabel(after.agency) : after.name),
-        redo, [undo] { return undo; }, [redo] { return redo; });
+        redo, undo, redo);
 }
 
 bool GenogramController::removeLink(const QString &linkId)
@@ -851,34 +843,32 @@ bool GenogramController::removeLink(const QString &linkId)
     const QList<Change> redo { GenogramChanges::removeEcomapLink(linkId) };
     const QList<Change> undo { GenogramChanges::restoreEcomapLink(linkId) };
     //: What undo takes back: "Undo removing the link to St Mary's Primary".
-    return edit(
+    return editFixed(
         tr("removing the link to %1")
             .arg(found->name.isEmpty() ? EcomapLayout::agencyLabel(found->agency) : found->name),
-        redo, [undo] { return undo; }, [redo] { return redo; });
+        redo, undo, redo);
 }
 
 bool GenogramController::undo()
 {
-    if (m_undo.isEmpty())
-        return false;
-    const Step step = m_undo.constLast();
-    if (!apply(step.undo()))
-        return false;
-    m_undo.removeLast();
-    m_redo.append(step);
-    Q_EMIT historyChanged();
-    return true;
+    return travel(m_undo, m_redo, &Step::undo);
 }
 
 bool GenogramController::redo()
 {
-    if (m_redo.isEmpty())
+    return travel(m_redo, m_undo, &Step::redo);
+}
+
+bool GenogramController::travel(
+    QList<Step> &from, QList<Step> &to, std::function<QList<Change>()> Step::*changes)
+{
+    if (from.isEmpty())
         return false;
-    const Step step = m_redo.constLast();
-    if (!apply(step.redo()))
+    const Step step = from.constLast();
+    if (!apply((step.*changes)()))
         return false;
-    m_redo.removeLast();
-    m_undo.append(step);
+    from.removeLast();
+    to.append(step);
     Q_EMIT historyChanged();
     return true;
 }
@@ -997,6 +987,13 @@ bool GenogramController::apply(const QList<Change> &changes)
     clearError();
     load(true);
     return true;
+}
+
+bool GenogramController::editFixed(const QString &text, const QList<Change> &changes,
+    const QList<Change> &undo, const QList<Change> &redo)
+{
+    return edit(
+        text, changes, [undo] { return undo; }, [redo] { return redo; });
 }
 
 bool GenogramController::edit(const QString &text, const QList<Change> &changes,

@@ -162,6 +162,11 @@ private:
     /// Applies @p changes, then records the step.
     bool edit(const QString &text, const QList<Change> &changes,
         const std::function<QList<Change>()> &undo, const std::function<QList<Change>()> &redo);
+    /// edit() whose undo and redo are the same changes whenever they are applied.
+    bool editFixed(const QString &text, const QList<Change> &changes, const QList<Change> &undo,
+        const QList<Change> &redo);
+    /// Applies the last step of @p from (its undo or redo) and moves it to @p to.
+    bool travel(QList<Step> &from, QList<Step> &to, std::function<QList<Change>()> Step::*changes);
     /// Changes people, each (before, after), as one step.
     bool editPeople(
         const QString &text, const QList<std::pair<GenogramPerson, GenogramPerson>> &edits);

@@ -1,5 +1,6 @@
 #include "models/genogramcontroller.h"
 
+#include "models/familydocuments.h"
 #include "modeltesthelpers.h"
 #include "store/genogramrepository.h"
 
@@ -282,4 +283,23 @@ TEST_CASE("The genogram and ecomap are saved as SVG and PDF, and go into the pla
                   folder.filePath(QStringLiteral("missing")))
               .isEmpty());
     CHECK(genogram.errorString().contains(QStringLiteral("does not exist")));
+
+    // The family's plan carries both, as the store holds them.
+    auto stored = GenogramRepository(*fixture.session->store()).forFamily(family.familyId);
+    REQUIRE(stored);
+    FamilyPlanDocument plan;
+    plan.familyName = QStringLiteral("Ashdown");
+    FamilyDocuments::addGenogram(plan, *stored);
+    REQUIRE(plan.genogram);
+    CHECK(plan.genogram->layout.places.size() == 3);
+    CHECK(plan.genogram->familyLabel == QStringLiteral("The Ashdown family"));
+    REQUIRE(plan.ecomap);
+    CHECK(plan.ecomap->links.size() == 1);
+    CHECK(plan.ecomap->members.size() == 2);
+
+    // A family with neither gets no such section.
+    FamilyPlanDocument empty;
+    FamilyDocuments::addGenogram(empty, FamilyGenogram {});
+    CHECK_FALSE(empty.genogram);
+    CHECK_FALSE(empty.ecomap);
 }
