@@ -23,6 +23,10 @@ struct CaseDates {
     QList<QDate> maintenanceReviewsHeld;
     /// The case is closed for good (stepped up, stepped down or maintenance finished).
     std::optional<QDate> closedOn;
+    /// Whether the review on lastReviewOn recorded that the family is making progress;
+    /// ignored without lastReviewOn. Not recorded counts as no progress (DriftAndDelay).
+    /// Last so that positional initialisers written before it still compile.
+    bool lastReviewRecordedProgress = false;
 };
 
 /// One timescale a case must meet: a window of dates and, once done, when it was met.
