@@ -16,6 +16,8 @@ struct Review {
     QDate heldOn;
     QString attendees;
     QString outcome;
+    /// The review found the family making progress; false also when it was not asked.
+    bool progress = false;
 };
 
 } // namespace doorstep

@@ -161,6 +161,39 @@ QString CaseText::statusName(Deadline::Status status)
     return {};
 }
 
+QString CaseText::driftCheckName(DriftAndDelay::Check check)
+{
+    using C = DriftAndDelay::Check;
+    switch (check) {
+    case C::FirstContact:
+        return tr("First contact");
+    case C::GoalsSet:
+        return tr("Goals set within 28 days");
+    case C::PlanComplete:
+        return tr("Plan complete within 30 working days");
+    case C::ReviewOverdue:
+        return tr("Review at least every 6 weeks");
+    case C::NoProgress:
+        return tr("Progress by 26 weeks");
+    case C::MaintenanceReview:
+        return tr("Maintenance reviews");
+    }
+    return {};
+}
+
+QString CaseText::ragName(DriftAndDelay::Rag rag)
+{
+    switch (rag) {
+    case DriftAndDelay::Rag::Green:
+        return tr("On track");
+    case DriftAndDelay::Rag::Amber:
+        return tr("Due soon");
+    case DriftAndDelay::Rag::Red:
+        return tr("Drifting");
+    }
+    return {};
+}
+
 QString CaseText::overdueBadge(const Deadline &deadline)
 {
     switch (deadline.kind) {

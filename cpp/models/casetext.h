@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/closure.h"
+#include "domain/driftanddelay.h"
 #include "domain/person.h"
 #include "domain/timescales.h"
 
@@ -37,6 +38,10 @@ public:
     static QString deadlineSentence(const Deadline &deadline, QDate today);
     /// The status alone, for a badge: "Overdue", "Due", "Not yet due", "Met", "Met late".
     static QString statusName(Deadline::Status status);
+    /// A drift and delay check's name: "First contact", "Progress by 26 weeks".
+    static QString driftCheckName(DriftAndDelay::Check check);
+    /// A check's state for a badge: "On track", "Due soon", "Drifting".
+    static QString ragName(DriftAndDelay::Rag rag);
     /// The badge of an overdue deadline: "First contact overdue".
     static QString overdueBadge(const Deadline &deadline);
 

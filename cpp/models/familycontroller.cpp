@@ -37,6 +37,20 @@ QString roleOf(const QList<Person> &people, const QString &personId)
     return {};
 }
 
+// The check's state as QML tests it; the words are CaseText::ragName's.
+QString ragKey(DriftAndDelay::Rag rag)
+{
+    switch (rag) {
+    case DriftAndDelay::Rag::Green:
+        break;
+    case DriftAndDelay::Rag::Amber:
+        return QStringLiteral("amber");
+    case DriftAndDelay::Rag::Red:
+        return QStringLiteral("red");
+    }
+    return QStringLiteral("green");
+}
+
 DeadlineListModel::Status statusFor(Deadline::Status status)
 {
     switch (status) {
@@ -261,6 +275,20 @@ void FamilyController::reload()
             row.status = statusFor(deadline.status(today));
             row.statusText = CaseText::statusName(deadline.status(today));
             deadlines.append(row);
+        }
+    }
+
+    m_drift.clear();
+    if (entry->has_value()) {
+        const auto report = DriftAndDelay(m_timescales->calendar()).assess((*entry)->dates, today);
+        for (const DriftAndDelay::CheckResult &result : report.results) {
+            if (!result.applies)
+                continue;
+            m_drift.append(QVariantMap { { QStringLiteral("check"), int(result.check) },
+                { QStringLiteral("name"), CaseText::driftCheckName(result.check) },
+                { QStringLiteral("rag"), ragKey(result.rag) },
+                { QStringLiteral("ragText"), CaseText::ragName(result.rag) },
+                { QStringLiteral("reason"), result.reason } });
         }
     }
 

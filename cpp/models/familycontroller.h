@@ -56,6 +56,9 @@ class FamilyController : public QObject
 
     Q_PROPERTY(doorstep::MemberListModel *members READ members CONSTANT)
     Q_PROPERTY(doorstep::DeadlineListModel *deadlines READ deadlines CONSTANT)
+    /// The drift and delay checks that apply to the case today, as a supervisor sees them:
+    /// maps { check, name, rag ("green", "amber", "red"), reason }.
+    Q_PROPERTY(QVariantList drift READ drift NOTIFY detailsChanged)
     Q_PROPERTY(doorstep::VisitTimelineModel *visits READ visits CONSTANT)
 
     /// The store's choices for a member's role and gender: [{ value, text }].
@@ -100,6 +103,7 @@ public:
     QString planStatus() const { return m_planStatus; }
     QString planStartedOn() const { return m_planStartedOn; }
     QString closureText() const { return m_closureText; }
+    QVariantList drift() const { return m_drift; }
 
     MemberListModel *members() { return &m_members; }
     DeadlineListModel *deadlines() { return &m_deadlines; }
@@ -160,6 +164,7 @@ private:
     QString m_planStatus;
     QString m_planStartedOn;
     QString m_closureText;
+    QVariantList m_drift;
 
     MemberListModel m_members;
     DeadlineListModel m_deadlines;

@@ -18,6 +18,7 @@ const QString HeldOn = QStringLiteral("held_on");
 const QString Kind = QStringLiteral("kind");
 const QString Attendees = QStringLiteral("attendees");
 const QString Outcome = QStringLiteral("outcome");
+const QString Progress = QStringLiteral("progress");
 
 } // namespace
 
@@ -122,6 +123,15 @@ void ReviewController::setOutcome(const QString &outcome)
     markDirty(Outcome);
 }
 
+void ReviewController::setProgress(bool progress)
+{
+    if (m_progress == progress)
+        return;
+    m_progress = progress;
+    Q_EMIT fieldsChanged();
+    markDirty(Progress);
+}
+
 void ReviewController::setHeldOnText(const QString &text)
 {
     if (m_heldOnText == text)
@@ -175,6 +185,8 @@ bool ReviewController::saveNow()
             fields.append({ field, m_kind });
         else if (field == Attendees)
             fields.append({ field, m_attendees });
+        else if (field == Progress)
+            fields.append({ field, m_progress });
         else
             fields.append({ field, m_outcome });
     }
@@ -256,6 +268,7 @@ void ReviewController::load()
     m_heldOnProblem.clear();
     m_attendees.clear();
     m_outcome.clear();
+    m_progress = false;
     m_kind = QStringLiteral("review");
     m_heldOn = m_session ? m_session->today() : QDate();
     setSaveState({});
@@ -271,6 +284,7 @@ void ReviewController::load()
             m_kind = review.kind;
             m_attendees = review.attendees;
             m_outcome = review.outcome;
+            m_progress = review.progress;
             setSaveState(tr("Saved"));
         }
     } else if (store && !m_familyId.isEmpty()) {

@@ -35,6 +35,8 @@ class ReviewController : public QObject
     Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)
     Q_PROPERTY(QString attendees READ attendees WRITE setAttendees NOTIFY fieldsChanged)
     Q_PROPERTY(QString outcome READ outcome WRITE setOutcome NOTIFY fieldsChanged)
+    /// The family is making progress: a case open past 26 weeks without it is drift.
+    Q_PROPERTY(bool progress READ progress WRITE setProgress NOTIFY fieldsChanged)
     /// A review made since the dialog opened, which Discard removes again.
     Q_PROPERTY(bool canDiscard READ canDiscard NOTIFY reviewIdChanged)
     Q_PROPERTY(QString saveState READ saveState NOTIFY saveStateChanged)
@@ -60,6 +62,8 @@ public:
     void setAttendees(const QString &attendees);
     QString outcome() const { return m_outcome; }
     void setOutcome(const QString &outcome);
+    bool progress() const { return m_progress; }
+    void setProgress(bool progress);
     bool canDiscard() const { return m_createdHere && !m_reviewId.isEmpty(); }
     QString saveState() const { return m_saveState; }
     QString errorString() const { return m_errorString; }
@@ -96,6 +100,7 @@ private:
     QString m_kind;
     QString m_attendees;
     QString m_outcome;
+    bool m_progress = false;
     QSet<QString> m_dirty;
     QString m_saveState;
     QString m_errorString;

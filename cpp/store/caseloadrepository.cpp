@@ -45,7 +45,11 @@ SELECT f.id, f.family_name, a.allocated_on,
       AND c.closed_on >= a.allocated_on),
   (SELECT count(*) FROM people m
     WHERE m.family_id = f.id AND m.causal_length % 2 = 1
-      AND m.role IN ('child', 'young_person'))
+      AND m.role IN ('child', 'young_person')),
+  (SELECT r.progress FROM reviews r
+    WHERE r.family_id = f.id AND r.kind = 'review' AND r.causal_length % 2 = 1
+      AND r.held_on >= a.allocated_on
+    ORDER BY r.held_on DESC, r.rowid DESC LIMIT 1)
 FROM (SELECT family_id, min(allocated_on) AS allocated_on FROM allocations
        WHERE %1 = ?1 AND ended_on IS NULL AND causal_length % 2 = 1
        GROUP BY family_id) a
@@ -153,6 +157,7 @@ Result<QList<CaseloadEntry>> CaseloadRepository::read(
         dates.maintenanceStartedOn = dateOrNothing(query->text(8));
         dates.closedOn = dateOrNothing(query->text(9));
         entry.childCount = int(query->integer(10));
+        dates.lastReviewRecordedProgress = query->integer(11) != 0;
         entry.nextDue = m_timescales.nextDue(dates);
         entries.append(std::move(entry));
     }

@@ -22,6 +22,7 @@ const char *const Steps[] = {
     "0008_documents.sql",
     "0009_three_houses.sql",
     "0010_genogram.sql",
+    "0011_review_progress.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

@@ -11,7 +11,7 @@ namespace
 
 const QString Columns = QStringLiteral(
     "id, family_id, coalesce(plan_id, ''), kind, held_on, coalesce(attendees, ''), "
-    "coalesce(outcome, '')");
+    "coalesce(outcome, ''), coalesce(progress, 0)");
 
 Review readReview(const Statement &row)
 {
@@ -24,6 +24,7 @@ Review readReview(const Statement &row)
     review.heldOn = r.date();
     review.attendees = r.text();
     review.outcome = r.text();
+    review.progress = r.integer() != 0;
     return review;
 }
 

@@ -133,6 +133,7 @@ Page {
     Flickable {
         id: flick
 
+        objectName: "familyFlick"
         anchors.fill: parent
         contentWidth: width
         contentHeight: content.implicitHeight + 2 * Theme.margin
@@ -234,6 +235,29 @@ Page {
                             model: family.deadlines
 
                             DeadlineDelegate {
+                                Layout.fillWidth: true
+                            }
+                        }
+
+                        // Drift and delay, as the supervisor watches it: each check that
+                        // applies, its state in words and colour, and why.
+                        Label {
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignLeft
+                            visible: family.drift.length > 0
+                            text: qsTr("Drift and delay")
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                            color: Theme.text
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
+                        }
+
+                        Repeater {
+                            objectName: "driftRepeater"
+                            model: family.drift
+
+                            DriftDelegate {
                                 Layout.fillWidth: true
                             }
                         }

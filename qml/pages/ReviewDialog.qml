@@ -129,6 +129,15 @@ AppDialog {
                 onEdited: value => review.outcome = value
             }
 
+            WrappingCheckBox {
+                objectName: "reviewProgressCheck"
+                width: form.width
+                visible: review.kind === "review"
+                text: qsTr("The family is making progress with the plan")
+                checked: review.progress
+                onToggled: review.progress = checked
+            }
+
             Label {
                 objectName: "reviewError"
                 width: form.width

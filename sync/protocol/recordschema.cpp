@@ -150,7 +150,9 @@ QList<RecordKindSpec> buildKinds()
                 reference("plan_id", "plan", "plan"),
                 choice("kind", { "review", "maintenance" }, "review kind"),
                 typed("held_on", FieldType::Date, "review date", true),
-                text("attendees", "attendees"), text("outcome", "outcome") },
+                text("attendees", "attendees"), text("outcome", "outcome"),
+                // Whether the review found the family making progress (since version 11).
+                typed("progress", FieldType::Boolean, "progress made") },
             M::Mutable, 2),
         kind("closure", "closures", "closure",
             { reference("family_id", "family", "family", true),

@@ -111,6 +111,17 @@ TEST_CASE("The family controller words members, referral and timescales for toda
     CHECK(controller.deadlines()->data(first, DeadlineListModel::StatusRole).toInt()
         == int(DeadlineListModel::Status::Met));
 
+    // Drift and delay on 12 March: contact made on time, goals due 30 March (not yet amber),
+    // the plan and the 26 weeks still far off; no plan, so no review is watched yet.
+    const QVariantList drift = controller.drift();
+    REQUIRE(drift.size() == 4);
+    const QVariantMap contact = drift.at(0).toMap();
+    CHECK(contact.value(QStringLiteral("name")).toString() == QStringLiteral("First contact"));
+    CHECK(contact.value(QStringLiteral("rag")).toString() == QStringLiteral("green"));
+    CHECK(contact.value(QStringLiteral("ragText")).toString() == QStringLiteral("On track"));
+    for (const QVariant &check : drift)
+        CHECK_FALSE(check.toMap().value(QStringLiteral("reason")).toString().isEmpty());
+
     REQUIRE(controller.visits()->count() == 2);
     const QModelIndex newest = controller.visits()->index(0);
     CHECK(controller.visits()->data(newest, VisitTimelineModel::WhenTextRole).toString()

@@ -64,6 +64,7 @@ TEST_CASE("A review is saved as typed, for the plan, and moves the next review",
 
     review.setAttendees(QStringLiteral("Ada, Bola, Mr Shah from school"));
     review.setOutcome(QStringLiteral("Attendance is up to 92%. Keep the morning routine."));
+    review.setProgress(true);
     REQUIRE(QTest::qWaitFor([&] { return review.saveState() == QStringLiteral("Saved"); }, 2000));
     REQUIRE_FALSE(review.reviewId().isEmpty());
     CHECK(review.canDiscard());
@@ -77,6 +78,7 @@ TEST_CASE("A review is saved as typed, for the plan, and moves the next review",
     CHECK((*stored)->attendees == QStringLiteral("Ada, Bola, Mr Shah from school"));
     CHECK(
         (*stored)->outcome == QStringLiteral("Attendance is up to 92%. Keep the morning routine."));
+    CHECK((*stored)->progress);
 
     const auto next = nextDue(fixture, c.family);
     CHECK(next->kind == Deadline::Kind::Review);
@@ -88,6 +90,7 @@ TEST_CASE("A review is saved as typed, for the plan, and moves the next review",
     again.setFamilyId(c.family);
     again.setReviewId(review.reviewId());
     CHECK(again.attendees() == QStringLiteral("Ada, Bola, Mr Shah from school"));
+    CHECK(again.progress());
     CHECK_FALSE(again.canDiscard());
 }
 

@@ -173,6 +173,19 @@ TEST_CASE("After the plan the next review is due from the later of plan and last
     entries = caseload(*store);
     REQUIRE(entries.at(0).nextDue.has_value());
     CHECK(entries.at(0).nextDue->dueBy == reviewed.addDays(Timescales::reviewByDays));
+    CHECK_FALSE(entries.at(0).dates.lastReviewRecordedProgress);
+
+    // Whether the family is making progress is the latest review's, not any earlier one's.
+    add(*store, "review",
+        { { QStringLiteral("family_id"), family },
+            { QStringLiteral("held_on"), reviewed.addDays(30) },
+            { QStringLiteral("progress"), true } });
+    CHECK(caseload(*store).at(0).dates.lastReviewRecordedProgress);
+    add(*store, "review",
+        { { QStringLiteral("family_id"), family },
+            { QStringLiteral("held_on"), reviewed.addDays(60) },
+            { QStringLiteral("progress"), false } });
+    CHECK_FALSE(caseload(*store).at(0).dates.lastReviewRecordedProgress);
 }
 
 TEST_CASE("In maintenance the next due is the next maintenance review", "[store]")
