@@ -1,5 +1,6 @@
 #include "models/autolock.h"
 #include "models/childmode.h"
+#include "models/englishplurals.h"
 #include "models/pseudotranslator.h"
 #include "models/session.h"
 
@@ -43,6 +44,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(localeOption))
         QLocale::setDefault(QLocale(parser.value(localeOption)));
+    if (!doorstep::EnglishPlurals::install())
+        qWarning("Doorstep: the English plural forms could not be loaded; counts read \"1 days\".");
     doorstep::PseudoTranslator pseudo;
     if (parser.isSet(pseudoOption))
         QCoreApplication::installTranslator(&pseudo);

@@ -3,6 +3,7 @@
 
 #include "models/autolock.h"
 #include "models/childmode.h"
+#include "models/englishplurals.h"
 #include "models/session.h"
 #include "protocol/recordschema.h"
 #include "screencheck.h"
@@ -133,6 +134,9 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
+        // As the app does: counted text in English reads "1 child", "3 children".
+        if (!EnglishPlurals::install())
+            qFatal("the English plural forms could not be loaded");
         qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "TestSupport", &m_support);
         m_syncServer = std::make_unique<TestSyncServer>();
         qmlRegisterSingletonInstance("DoorstepTest", 1, 0, "TestSyncServer", m_syncServer.get());
