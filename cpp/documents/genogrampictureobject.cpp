@@ -1,16 +1,13 @@
 #include "documents/genogrampictureobject.h"
 
+#include "documents/textobjectimages.h"
 #include "genogram/ecomappainter.h"
 #include "genogram/genogramlegend.h"
 #include "genogram/genogrampainter.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QPaintDevice>
 #include <QPainter>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
-#include <QTextFragment>
 #include <QTextImageFormat>
 #include <utility>
 
@@ -20,8 +17,6 @@ namespace doorstep
 namespace
 {
 
-constexpr double cssPixelsPerInch = 96.0;
-constexpr double pointsPerInch = 72.0;
 // In points: a symbol of the key, the gap above the key, the tallest a picture may be.
 constexpr double legendUnit = 13.0;
 constexpr double legendGap = 10.0;
@@ -30,11 +25,6 @@ constexpr double maxPictureHeight = 520.0;
 const QString fontFamily = QStringLiteral("DejaVu Sans");
 const QLatin1String genogramName("doorstep-genogram:genogram");
 const QLatin1String ecomapName("doorstep-genogram:ecomap");
-
-double dotsPerInch(const QPaintDevice *device)
-{
-    return device ? device->logicalDpiX() : cssPixelsPerInch;
-}
 
 // The picture's height for its width, and its key's size, in points.
 QSizeF pictureSize(const QRectF &units, const QList<GenogramLegend::Entry> &legend, double width)
@@ -87,26 +77,8 @@ QSizeF GenogramPictureObject::ecomapSize(
 
 void GenogramPictureObject::install(QTextDocument &document)
 {
-    document.documentLayout()->registerHandler(objectType, this);
-    QList<int> positions;
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextCharFormat format = it.fragment().charFormat();
-            const QString name = format.toImageFormat().name();
-            if (format.isImageFormat() && (name == genogramName || name == ecomapName))
-                positions.append(it.fragment().position());
-        }
-    }
-    QTextCursor cursor(&document);
-    cursor.beginEditBlock();
-    for (const int position : positions) {
-        cursor.setPosition(position);
-        cursor.setPosition(position + 1, QTextCursor::KeepAnchor);
-        QTextCharFormat format = cursor.charFormat();
-        format.setObjectType(objectType);
-        cursor.setCharFormat(format);
-    }
-    cursor.endEditBlock();
+    TextObjectImages::install(document, objectType, this,
+        [](const QString &name) { return name == genogramName || name == ecomapName; });
 }
 
 QSizeF GenogramPictureObject::intrinsicSize(
@@ -114,7 +86,7 @@ QSizeF GenogramPictureObject::intrinsicSize(
 {
     Q_UNUSED(position)
     const QTextImageFormat image = format.toImageFormat();
-    const double scale = dotsPerInch(document->documentLayout()->paintDevice()) / cssPixelsPerInch;
+    const double scale = TextObjectImages::perCssPixel(document->documentLayout()->paintDevice());
     return QSizeF(image.width() * scale, image.height() * scale);
 }
 
@@ -124,7 +96,7 @@ void GenogramPictureObject::drawObject(QPainter *painter, const QRectF &rect,
     Q_UNUSED(position)
     const QString name = format.toImageFormat().name();
     const double dotsPerPoint
-        = dotsPerInch(document->documentLayout()->paintDevice()) / pointsPerInch;
+        = TextObjectImages::perPoint(document->documentLayout()->paintDevice());
     const double unit = legendUnit * dotsPerPoint;
     GenogramPaintOptions options;
     options.fontFamily = fontFamily;

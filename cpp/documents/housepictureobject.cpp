@@ -1,14 +1,11 @@
 #include "documents/housepictureobject.h"
 
 #include "documents/housepicture.h"
+#include "documents/textobjectimages.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QPaintDevice>
 #include <QPainter>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
-#include <QTextFragment>
 #include <QTextImageFormat>
 #include <utility>
 
@@ -18,23 +15,15 @@ namespace doorstep
 namespace
 {
 
-constexpr double cssPixelsPerInch = 96.0;
-constexpr double pointsPerInch = 72.0;
 // The card around the picture, as fractions of the card's width.
 constexpr double cardPadding = 0.035;
 constexpr double cardRadius = 0.05;
 
 const QLatin1String namePrefix("doorstep-house:");
 
-double dotsPerInch(const QPaintDevice *device)
+// The house an image's name stands for, or -1 for a name that names none.
+int indexOf(const QString &name)
 {
-    return device ? device->logicalDpiX() : cssPixelsPerInch;
-}
-
-// The house an image stands for, or -1 for an image that names none.
-int indexOf(const QTextFormat &format)
-{
-    const QString name = format.toImageFormat().name();
     if (!name.startsWith(namePrefix))
         return -1;
     bool ok = false;
@@ -57,27 +46,8 @@ QString HousePictureObject::imageName(int index)
 
 void HousePictureObject::install(QTextDocument &document)
 {
-    document.documentLayout()->registerHandler(objectType, this);
-    // Found first, changed after: a changed format may split or join the fragments walked.
-    QList<int> positions;
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextCharFormat format = it.fragment().charFormat();
-            if (format.isImageFormat() && indexOf(format) >= 0)
-                positions.append(it.fragment().position());
-        }
-    }
-    QTextCursor cursor(&document);
-    cursor.beginEditBlock();
-    for (const int position : positions) {
-        // An image is one character, the object replacement character.
-        cursor.setPosition(position);
-        cursor.setPosition(position + 1, QTextCursor::KeepAnchor);
-        QTextCharFormat format = cursor.charFormat();
-        format.setObjectType(objectType);
-        cursor.setCharFormat(format);
-    }
-    cursor.endEditBlock();
+    TextObjectImages::install(
+        document, objectType, this, [](const QString &name) { return indexOf(name) >= 0; });
 }
 
 QSizeF HousePictureObject::intrinsicSize(
@@ -86,7 +56,7 @@ QSizeF HousePictureObject::intrinsicSize(
     Q_UNUSED(position)
     // As for any HTML image, the width and height are CSS pixels scaled to the device.
     const QTextImageFormat image = format.toImageFormat();
-    const double scale = dotsPerInch(document->documentLayout()->paintDevice()) / cssPixelsPerInch;
+    const double scale = TextObjectImages::perCssPixel(document->documentLayout()->paintDevice());
     const double width = image.width() > 0 ? image.width() : 400.0;
     const double height = image.height() > 0 ? image.height() : width;
     return QSizeF(width * scale, height * scale);
@@ -96,14 +66,14 @@ void HousePictureObject::drawObject(QPainter *painter, const QRectF &rect, QText
     int position, const QTextFormat &format)
 {
     Q_UNUSED(position)
-    const int index = indexOf(format);
+    const int index = indexOf(format.toImageFormat().name());
     if (index < 0 || index >= m_houses.size())
         return;
     const Framed &framed = m_houses.at(index);
     // The painter's units are the layout's, whatever it paints on: a preview image is painted
     // scaled from the PDF's layout.
     const double dotsPerPoint
-        = dotsPerInch(document->documentLayout()->paintDevice()) / pointsPerInch;
+        = TextObjectImages::perPoint(document->documentLayout()->paintDevice());
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

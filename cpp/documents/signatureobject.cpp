@@ -1,14 +1,11 @@
 #include "documents/signatureobject.h"
 
 #include "documents/consentformdocument.h"
+#include "documents/textobjectimages.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QPaintDevice>
 #include <QPainter>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
-#include <QTextFragment>
 #include <QTextImageFormat>
 #include <utility>
 
@@ -17,9 +14,6 @@ namespace doorstep
 
 namespace
 {
-
-constexpr double cssPixelsPerInch = 96.0;
-constexpr double pointsPerInch = 72.0;
 
 // The ink the tablet's signature pad draws in (SignedConsent's colour).
 const QColor ink(0x1f, 0x23, 0x28);
@@ -46,11 +40,6 @@ bool isTap(const QList<QPointF> &stroke)
     return true;
 }
 
-double dotsPerInch(const QPaintDevice *device)
-{
-    return device ? device->logicalDpiX() : cssPixelsPerInch;
-}
-
 } // namespace
 
 SignatureObject::SignatureObject(QList<QList<QPointF>> strokes, QFont font, QObject *parent)
@@ -67,27 +56,8 @@ QString SignatureObject::imageName()
 
 void SignatureObject::install(QTextDocument &document)
 {
-    document.documentLayout()->registerHandler(objectType, this);
-    // Found first, changed after: a changed format may split or join the fragments walked.
-    QList<int> positions;
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextCharFormat format = it.fragment().charFormat();
-            if (format.isImageFormat() && format.toImageFormat().name() == imageName())
-                positions.append(it.fragment().position());
-        }
-    }
-    QTextCursor cursor(&document);
-    cursor.beginEditBlock();
-    for (const int position : positions) {
-        // An image is one character, the object replacement character.
-        cursor.setPosition(position);
-        cursor.setPosition(position + 1, QTextCursor::KeepAnchor);
-        QTextCharFormat format = cursor.charFormat();
-        format.setObjectType(objectType);
-        cursor.setCharFormat(format);
-    }
-    cursor.endEditBlock();
+    TextObjectImages::install(
+        document, objectType, this, [](const QString &name) { return name == imageName(); });
 }
 
 QPainterPath SignatureObject::path(const QList<QList<QPointF>> &strokes, const QRectF &box)
@@ -119,7 +89,7 @@ QSizeF SignatureObject::intrinsicSize(
     Q_UNUSED(position)
     // As for any HTML image, the width and height are CSS pixels scaled to the device.
     const QTextImageFormat image = format.toImageFormat();
-    const double scale = dotsPerInch(document->documentLayout()->paintDevice()) / cssPixelsPerInch;
+    const double scale = TextObjectImages::perCssPixel(document->documentLayout()->paintDevice());
     const double width = image.width() > 0 ? image.width() : 360.0;
     const double height
         = image.height() > 0 ? image.height() : width / ConsentFormDocument::signatureAspectRatio;
@@ -132,7 +102,7 @@ void SignatureObject::drawObject(QPainter *painter, const QRectF &rect, QTextDoc
     Q_UNUSED(document)
     Q_UNUSED(position)
     Q_UNUSED(format)
-    const double dotsPerPoint = dotsPerInch(painter->device()) / pointsPerInch;
+    const double dotsPerPoint = TextObjectImages::perPoint(painter->device());
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -86,6 +86,61 @@ DriftAndDelay::DriftAndDelay(WorkingCalendar calendar)
 {
 }
 
+// How a deadline check of Timescales' is worded, for the case where it was met in time, met
+// late, is late, is due today or is due in some days.
+struct DriftAndDelay::DeadlineRule {
+    Check check;
+    Kind kind;
+    DayUnit unit;
+    int allowed; ///< the limit, in unit, as the sentences give it
+    int amberWithin; ///< in unit
+    const char *metInTime; ///< %1 when, %2 allowed
+    const char *metLate; ///< %n late by, %1 when, %2 the limit
+    const char *late; ///< %n overdue by, %1 allowed, %2 the limit
+    const char *dueToday; ///< %1 the limit, %2 allowed
+    const char *dueIn; ///< %n days left, %1 the limit
+};
+
+namespace
+{
+
+// First contact, goals and plan: Timescales' deadlines (3 working days, 28 days and 30
+// working days from allocation). Timescales leaves them out before allocation.
+const DriftAndDelay::DeadlineRule FirstContactRule { DriftAndDelay::Check::FirstContact,
+    Kind::FirstContact, DriftAndDelay::DayUnit::Working, Timescales::firstContactWorkingDays,
+    DriftAndDelay::firstContactAmberWorkingDays,
+    QT_TRANSLATE_NOOP(
+        "DriftAndDelay", "First contact made on %1, within the %2-working-day limit."),
+    QT_TRANSLATE_N_NOOP(
+        "DriftAndDelay", "First contact made on %1, %n working days after the limit (due %2)."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay",
+        "First contact late: %n working days past the %1-working-day limit (due %2)."),
+    QT_TRANSLATE_NOOP(
+        "DriftAndDelay", "First contact due today (%1), the last day of the %2-working-day limit."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay", "First contact due in %n working days (by %1).") };
+
+const DriftAndDelay::DeadlineRule GoalsRule { DriftAndDelay::Check::GoalsSet, Kind::Goals,
+    DriftAndDelay::DayUnit::Calendar, Timescales::goalsCalendarDays, DriftAndDelay::goalsAmberDays,
+    QT_TRANSLATE_NOOP("DriftAndDelay", "Goals agreed on %1, within the %2-day limit."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay", "Goals agreed on %1, %n days after the limit (due %2)."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay", "Goals not set: %n days past the %1-day limit (due %2)."),
+    QT_TRANSLATE_NOOP("DriftAndDelay", "Goals due today (%1), the last day of the %2-day limit."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay", "Goals due in %n days (by %1).") };
+
+const DriftAndDelay::DeadlineRule PlanRule { DriftAndDelay::Check::PlanComplete, Kind::Plan,
+    DriftAndDelay::DayUnit::Working, Timescales::planWorkingDays,
+    DriftAndDelay::planAmberWorkingDays,
+    QT_TRANSLATE_NOOP("DriftAndDelay", "Plan completed on %1, within the %2-working-day limit."),
+    QT_TRANSLATE_N_NOOP(
+        "DriftAndDelay", "Plan completed on %1, %n working days after the limit (due %2)."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay",
+        "Plan not complete: %n working days past the %1-working-day limit (due %2)."),
+    QT_TRANSLATE_NOOP(
+        "DriftAndDelay", "Plan due today (%1), the last day of the %2-working-day limit."),
+    QT_TRANSLATE_N_NOOP("DriftAndDelay", "Plan due in %n working days (by %1).") };
+
+} // namespace
+
 DriftAndDelay::Report DriftAndDelay::assess(const CaseDates &dates, QDate today) const
 {
     Q_ASSERT(today.isValid());
@@ -103,13 +158,13 @@ DriftAndDelay::Report DriftAndDelay::assess(const CaseDates &dates, QDate today)
         } else {
             switch (check) {
             case Check::FirstContact:
-                result = firstContact(deadlines, today);
+                result = deadlineCheck(FirstContactRule, deadlines, today);
                 break;
             case Check::GoalsSet:
-                result = goalsSet(deadlines, today);
+                result = deadlineCheck(GoalsRule, deadlines, today);
                 break;
             case Check::PlanComplete:
-                result = planComplete(deadlines, today);
+                result = deadlineCheck(PlanRule, deadlines, today);
                 break;
             case Check::ReviewOverdue:
                 result = reviewOverdue(deadlines, today);
@@ -152,13 +207,11 @@ QString dateText(QDate date)
 
 } // namespace
 
-// First contact, goals and plan: Timescales' deadlines (3 working days, 28 days and 30
-// working days from allocation). Timescales leaves them out before allocation.
-DriftAndDelay::CheckResult DriftAndDelay::firstContact(
-    const QList<Deadline> &deadlines, QDate today) const
+DriftAndDelay::CheckResult DriftAndDelay::deadlineCheck(
+    const DeadlineRule &rule, const QList<Deadline> &deadlines, QDate today) const
 {
-    CheckResult result = start(Check::FirstContact, DayUnit::Working);
-    const std::optional<Deadline> deadline = find(deadlines, Kind::FirstContact);
+    CheckResult result = start(rule.check, rule.unit);
+    const std::optional<Deadline> deadline = find(deadlines, rule.kind);
     if (!deadline) {
         result.reason = tr("Not applicable: the case is not allocated yet.");
         return result;
@@ -166,109 +219,25 @@ DriftAndDelay::CheckResult DriftAndDelay::firstContact(
     result.applies = true;
     result.limit = deadline->dueBy;
     const QString limit = dateText(result.limit);
-    const QString allowed = QString::number(Timescales::firstContactWorkingDays);
+    const QString allowed = QString::number(rule.allowed);
     if (deadline->metOn) {
         result.doneOn = deadline->metOn;
         const QString met = dateText(*deadline->metOn);
         if (*deadline->metOn <= result.limit)
-            result.reason = tr("First contact made on %1, within the %2-working-day limit.")
-                                .arg(met, allowed);
+            result.reason = tr(rule.metInTime).arg(met, allowed);
         else
-            result.reason = tr("First contact made on %1, %n working days after the limit (due "
-                               "%2).",
-                "", daysLate(result.unit, m_timescales.calendar(), result.limit, *deadline->metOn))
+            result.reason = tr(rule.metLate, "",
+                daysLate(result.unit, m_timescales.calendar(), result.limit, *deadline->metOn))
                                 .arg(met, limit);
         return result;
     }
-    classify(result, today, firstContactAmberWorkingDays);
+    classify(result, today, rule.amberWithin);
     if (result.rag == Rag::Red)
-        result.reason = tr("First contact late: %n working days past the %1-working-day limit "
-                           "(due %2).",
-            "", result.daysOverdue)
-                            .arg(allowed, limit);
+        result.reason = tr(rule.late, "", result.daysOverdue).arg(allowed, limit);
     else if (result.daysLeft == 0)
-        result.reason
-            = tr("First contact due today (%1), the last day of the %2-working-day limit.")
-                  .arg(limit, allowed);
+        result.reason = tr(rule.dueToday).arg(limit, allowed);
     else
-        result.reason
-            = tr("First contact due in %n working days (by %1).", "", result.daysLeft).arg(limit);
-    return result;
-}
-
-DriftAndDelay::CheckResult DriftAndDelay::goalsSet(
-    const QList<Deadline> &deadlines, QDate today) const
-{
-    CheckResult result = start(Check::GoalsSet, DayUnit::Calendar);
-    const std::optional<Deadline> deadline = find(deadlines, Kind::Goals);
-    if (!deadline) {
-        result.reason = tr("Not applicable: the case is not allocated yet.");
-        return result;
-    }
-    result.applies = true;
-    result.limit = deadline->dueBy;
-    const QString limit = dateText(result.limit);
-    const QString allowed = QString::number(Timescales::goalsCalendarDays);
-    if (deadline->metOn) {
-        result.doneOn = deadline->metOn;
-        const QString met = dateText(*deadline->metOn);
-        if (*deadline->metOn <= result.limit)
-            result.reason = tr("Goals agreed on %1, within the %2-day limit.").arg(met, allowed);
-        else
-            result.reason = tr("Goals agreed on %1, %n days after the limit (due %2).", "",
-                int(result.limit.daysTo(*deadline->metOn)))
-                                .arg(met, limit);
-        return result;
-    }
-    classify(result, today, goalsAmberDays);
-    if (result.rag == Rag::Red)
-        result.reason
-            = tr("Goals not set: %n days past the %1-day limit (due %2).", "", result.daysOverdue)
-                  .arg(allowed, limit);
-    else if (result.daysLeft == 0)
-        result.reason
-            = tr("Goals due today (%1), the last day of the %2-day limit.").arg(limit, allowed);
-    else
-        result.reason = tr("Goals due in %n days (by %1).", "", result.daysLeft).arg(limit);
-    return result;
-}
-
-DriftAndDelay::CheckResult DriftAndDelay::planComplete(
-    const QList<Deadline> &deadlines, QDate today) const
-{
-    CheckResult result = start(Check::PlanComplete, DayUnit::Working);
-    const std::optional<Deadline> deadline = find(deadlines, Kind::Plan);
-    if (!deadline) {
-        result.reason = tr("Not applicable: the case is not allocated yet.");
-        return result;
-    }
-    result.applies = true;
-    result.limit = deadline->dueBy;
-    const QString limit = dateText(result.limit);
-    const QString allowed = QString::number(Timescales::planWorkingDays);
-    if (deadline->metOn) {
-        result.doneOn = deadline->metOn;
-        const QString met = dateText(*deadline->metOn);
-        if (*deadline->metOn <= result.limit)
-            result.reason
-                = tr("Plan completed on %1, within the %2-working-day limit.").arg(met, allowed);
-        else
-            result.reason = tr("Plan completed on %1, %n working days after the limit (due %2).",
-                "", daysLate(result.unit, m_timescales.calendar(), result.limit, *deadline->metOn))
-                                .arg(met, limit);
-        return result;
-    }
-    classify(result, today, planAmberWorkingDays);
-    if (result.rag == Rag::Red)
-        result.reason = tr("Plan not complete: %n working days past the %1-working-day limit "
-                           "(due %2).",
-            "", result.daysOverdue)
-                            .arg(allowed, limit);
-    else if (result.daysLeft == 0)
-        result.reason = tr("Plan due today (%1), the last day of the %2-working-day limit.")
-                            .arg(limit, allowed);
-    else
-        result.reason = tr("Plan due in %n working days (by %1).", "", result.daysLeft).arg(limit);
+        result.reason = tr(rule.dueIn, "", result.daysLeft).arg(limit);
     return result;
 }
 

@@ -104,14 +104,17 @@ public:
 
     explicit DriftAndDelay(WorkingCalendar calendar);
 
+    /// How one of Timescales' deadlines is checked and worded (the .cpp holds the three).
+    struct DeadlineRule;
+
     Report assess(const CaseDates &dates, QDate today) const;
 
     const Timescales &timescales() const { return m_timescales; }
 
 private:
-    CheckResult firstContact(const QList<Deadline> &deadlines, QDate today) const;
-    CheckResult goalsSet(const QList<Deadline> &deadlines, QDate today) const;
-    CheckResult planComplete(const QList<Deadline> &deadlines, QDate today) const;
+    /// First contact, goals and the plan: one of Timescales' deadlines, met or not.
+    CheckResult deadlineCheck(
+        const DeadlineRule &rule, const QList<Deadline> &deadlines, QDate today) const;
     CheckResult reviewOverdue(const QList<Deadline> &deadlines, QDate today) const;
     CheckResult noProgress(const CaseDates &dates, QDate today) const;
     CheckResult maintenanceReview(const QList<Deadline> &deadlines, QDate today) const;

@@ -30,6 +30,11 @@ public:
     struct Member {
         QString id;
         QString name;
+
+        friend bool operator==(const Member &a, const Member &b)
+        {
+            return a.id == b.id && a.name == b.name;
+        }
     };
 
     /// One link's circle and line.

@@ -56,6 +56,20 @@ bool limitedToTwo(Type type)
     return type == Type::Biological || type == Type::Adopted;
 }
 
+// Which line a relation is, whoever drew it: its kind (an emotional line its type) and its
+// two people, in either order but for a parent line. Two people have one line of each.
+QString pairKey(const GenogramRelation &relation)
+{
+    QString first = relation.fromId;
+    QString second = relation.toId;
+    if (relation.kind() != Kind::Parent && second < first)
+        std::swap(first, second);
+    const QString type = relation.kind() == Kind::Emotional
+        ? GenogramRelation::typeName(relation.type)
+        : GenogramRelation::kindName(relation.kind());
+    return type + u'\n' + first + u'\n' + second;
+}
+
 bool readNumber(QStringView text, int digits, int &value)
 {
     if (text.size() != digits)
@@ -312,16 +326,6 @@ void Genogram::resolve()
     // A line of a kind between two people, shown once: two tablets that each drew it offline
     // sync two records, and the one with the lower id is drawn.
     QSet<QString> joined;
-    auto pairKey = [](const GenogramRelation &relation) {
-        QString first = relation.fromId;
-        QString second = relation.toId;
-        if (relation.kind() != Kind::Parent && second < first)
-            std::swap(first, second);
-        const QString type = relation.kind() == Kind::Emotional
-            ? GenogramRelation::typeName(relation.type)
-            : GenogramRelation::kindName(relation.kind());
-        return type + u'\n' + first + u'\n' + second;
-    };
 
     for (const int index : order) {
         GenogramRelation &relation = m_relations[index];
@@ -490,13 +494,9 @@ Result<void> Genogram::checkRelation(const GenogramRelation &relation) const
     // One line of a kind between two people (a second tap on Add must not draw a second
     // parent line, which would count as a third parent); two people may still be close and
     // in conflict at once.
-    const bool unordered = relation.kind() != Kind::Parent;
+    const QString key = pairKey(relation);
     for (const GenogramRelation &other : m_relations) {
-        if (!other.isShown() || other.id == relation.id || other.kind() != relation.kind())
-            continue;
-        const bool samePair = (other.fromId == relation.fromId && other.toId == relation.toId)
-            || (unordered && other.fromId == relation.toId && other.toId == relation.fromId);
-        if (samePair && (relation.kind() != Kind::Emotional || other.type == relation.type)) {
+        if (other.isShown() && other.id != relation.id && pairKey(other) == key) {
             return makeError(Error::Code::AlreadyExists,
                 tr("%1 and %2 are already joined by a line like this: tap it to change it.")
                     .arg(nameOf(relation.fromId), nameOf(relation.toId)));

@@ -24,16 +24,7 @@ void GenogramScene::setGenogram(Genogram genogram, bool keepPlaces)
 void GenogramScene::setEcomap(const QString &familyLabel, const QList<EcomapLink> &links,
     const QList<EcomapLayout::Member> &members)
 {
-    const auto sameMembers = [&members, this] {
-        if (members.size() != m_members.size())
-            return false;
-        for (qsizetype i = 0; i < members.size(); ++i) {
-            if (members[i].id != m_members[i].id || members[i].name != m_members[i].name)
-                return false;
-        }
-        return true;
-    };
-    if (familyLabel == m_familyLabel && links == m_links && sameMembers())
+    if (familyLabel == m_familyLabel && links == m_links && members == m_members)
         return;
     m_familyLabel = familyLabel;
     m_links = links;

@@ -196,13 +196,13 @@ void FamilyController::reload()
     auto summary = CaseSummaryRepository(*store).forFamily(m_familyId);
     if (!summary)
         return fail(summary.error());
-    if (!m_timescales) {
+    if (!m_driftAndDelay) {
         auto calendar = WorkingCalendar::englandAndWales();
         if (!calendar)
             return fail(calendar.error());
-        m_timescales.emplace(*calendar);
+        m_driftAndDelay.emplace(*calendar);
     }
-    auto entry = CaseloadRepository(*store, *m_timescales).forFamily(m_familyId);
+    auto entry = CaseloadRepository(*store, m_driftAndDelay->timescales()).forFamily(m_familyId);
     if (!entry)
         return fail(entry.error());
     auto closures = ClosureRepository(*store).closures(
@@ -267,7 +267,7 @@ void FamilyController::reload()
 
     QList<DeadlineListModel::Row> deadlines;
     if (entry->has_value()) {
-        for (const Deadline &deadline : m_timescales->deadlines((*entry)->dates)) {
+        for (const Deadline &deadline : m_driftAndDelay->timescales().deadlines((*entry)->dates)) {
             DeadlineListModel::Row row;
             row.id = QStringLiteral("%1-%2").arg(int(deadline.kind)).arg(deadline.maintenanceMonth);
             row.name = CaseText::deadlineName(deadline);
@@ -280,7 +280,7 @@ void FamilyController::reload()
 
     m_drift.clear();
     if (entry->has_value()) {
-        const auto report = DriftAndDelay(m_timescales->calendar()).assess((*entry)->dates, today);
+        const auto report = m_driftAndDelay->assess((*entry)->dates, today);
         for (const DriftAndDelay::CheckResult &result : report.results) {
             if (!result.applies)
                 continue;

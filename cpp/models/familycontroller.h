@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/timescales.h"
+#include "domain/driftanddelay.h"
 #include "models/deadlinelistmodel.h"
 #include "models/memberlistmodel.h"
 #include "models/session.h"
@@ -142,7 +142,9 @@ private:
 
     QPointer<Session> m_session;
     QString m_familyId;
-    std::optional<Timescales> m_timescales;
+    /// The case timescales and the drift and delay checks on them, made once (the calendar is
+    /// read from a file).
+    std::optional<DriftAndDelay> m_driftAndDelay;
 
     bool m_found = false;
     QString m_familyName;

@@ -106,14 +106,19 @@ void FamilyDocuments::addGenogram(FamilyPlanDocument &document, const FamilyGeno
     if (!genogram.genogram.people().isEmpty())
         document.genogram = FamilyPlanDocument::GenogramPicture { genogram.genogram,
             GenogramLayout::layout(genogram.genogram), label };
-    if (!genogram.ecomap.isEmpty()) {
-        QList<EcomapLayout::Member> members;
-        for (const GenogramPerson &person : genogram.genogram.people()) {
-            if (genogram.familyRecordIds.contains(person.id))
-                members.append({ person.id, person.displayName });
-        }
-        document.ecomap = FamilyPlanDocument::EcomapPicture { label, genogram.ecomap, members };
+    if (!genogram.ecomap.isEmpty())
+        document.ecomap
+            = FamilyPlanDocument::EcomapPicture { label, genogram.ecomap, ecomapMembers(genogram) };
+}
+
+QList<EcomapLayout::Member> FamilyDocuments::ecomapMembers(const FamilyGenogram &genogram)
+{
+    QList<EcomapLayout::Member> members;
+    for (const GenogramPerson &person : genogram.genogram.people()) {
+        if (genogram.familyRecordIds.contains(person.id))
+            members.append({ person.id, person.displayName });
     }
+    return members;
 }
 
 CrisisCardDocument FamilyDocuments::crisisCard(const CrisisCard &card, const QString &familyName)

@@ -44,6 +44,9 @@ public:
     /// Puts the family's genogram and ecomap into their plan (a section left out when both
     /// are empty), laid out afresh: people the practitioner placed by hand keep their places.
     static void addGenogram(FamilyPlanDocument &document, const FamilyGenogram &genogram);
+    /// The family's own members (the family record's people), as the ecomap's circle lists
+    /// them, on screen and in print.
+    static QList<EcomapLayout::Member> ecomapMembers(const FamilyGenogram &genogram);
     static CrisisCardDocument crisisCard(const CrisisCard &card, const QString &familyName);
     static EndingLetterDocument endingLetter(const EndingLetter &letter, const QString &familyName,
         const QStringList &achievedGoals, const QString &practitionerName);

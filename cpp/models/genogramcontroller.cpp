@@ -286,11 +286,19 @@ QVariantList GenogramController::lineTypes()
     return list;
 }
 
-QVariantMap GenogramController::link(const QString &linkId) const
+const EcomapLink *GenogramController::linkOf(const QString &linkId) const
 {
     for (const EcomapLink &entry : m_current.ecomap) {
-        if (entry.id != linkId)
-            continue;
+        if (entry.id == linkId)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QVariantMap GenogramController::link(const QString &linkId) const
+{
+    if (const EcomapLink *found = linkOf(linkId)) {
+        const EcomapLink &entry = *found;
         return { { QStringLiteral("id"), entry.id },
             { QStringLiteral("agency"), EcomapLink::agencyName(entry.agency) },
             { QStringLiteral("agencyLabel"), EcomapLayout::agencyLabel(entry.agency) },
@@ -598,17 +606,12 @@ QString GenogramController::addLine(const QString &fromId, const QString &toId, 
         refuse(ok.error().message);
         return {};
     }
-    auto created = GenogramChanges::createRelation(m_familyId, relation);
-    if (!created) {
-        refuse(created.error().message);
-        return {};
-    }
-    const QList<Change> undo { GenogramChanges::removeRelation(relation.id) };
-    const QList<Change> redo { GenogramChanges::restoreRelation(relation.id) };
     //: What undo takes back: "Undo the Close line between Rose and Ben".
     const QString text = tr("the %1 line between %2 and %3")
                              .arg(typeLabel(relation.type), nameOf(fromId), nameOf(toId));
-    if (!editFixed(text, { *created }, undo, redo))
+    if (!editCreate(text, GenogramChanges::createRelation(m_familyId, relation),
+            GenogramChanges::removeRelation(relation.id),
+            GenogramChanges::restoreRelation(relation.id)))
         return {};
     return relation.id;
 }
@@ -670,15 +673,8 @@ bool GenogramController::editRelation(
 {
     if (auto ok = m_current.genogram.checkRelation(after); !ok)
         return refuse(ok.error().message);
-    auto saved = GenogramChanges::saveRelation(after);
-    auto restored = GenogramChanges::saveRelation(before);
-    if (!saved)
-        return refuse(saved.error().message);
-    if (!restored)
-        return refuse(restored.error().message);
-    const QList<Change> redo { *saved };
-    const QList<Change> undo { *restored };
-    return editFixed(text, redo, undo, redo);
+    return editSave(
+        text, GenogramChanges::saveRelation(after), GenogramChanges::saveRelation(before));
 }
 
 bool GenogramController::removeRelation(const QString &relationId)
@@ -733,27 +729,17 @@ bool GenogramController::setLivesInHousehold(const QString &personId, bool lives
         GenogramHousehold started;
         started.id = newId();
         started.memberIds = { personId };
-        auto created = GenogramChanges::createHousehold(m_familyId, started);
-        if (!created)
-            return refuse(created.error().message);
-        const QList<Change> undo { GenogramChanges::removeHousehold(started.id) };
-        const QList<Change> redo { GenogramChanges::restoreHousehold(started.id) };
-        return editFixed(text, { *created }, undo, redo);
+        return editCreate(text, GenogramChanges::createHousehold(m_familyId, started),
+            GenogramChanges::removeHousehold(started.id),
+            GenogramChanges::restoreHousehold(started.id));
     }
     GenogramHousehold after = *household;
     if (lives)
         after.memberIds.append(personId);
     else
         after.memberIds.removeAll(personId);
-    auto saved = GenogramChanges::saveHousehold(after);
-    auto restored = GenogramChanges::saveHousehold(*household);
-    if (!saved)
-        return refuse(saved.error().message);
-    if (!restored)
-        return refuse(restored.error().message);
-    const QList<Change> redo { *saved };
-    const QList<Change> undo { *restored };
-    return editFixed(text, redo, undo, redo);
+    return editSave(
+        text, GenogramChanges::saveHousehold(after), GenogramChanges::saveHousehold(*household));
 }
 
 QString GenogramController::addLink(const QString &agency, const QString &name,
@@ -777,27 +763,21 @@ QString GenogramController::addLink(const QString &agency, const QString &name,
     added.name = name.simplified();
     added.personId = personId;
     added.note = note;
-    auto created = GenogramChanges::createEcomapLink(m_familyId, added);
-    if (!created) {
-        refuse(created.error().message);
-        return {};
-    }
-    const QList<Change> undo { GenogramChanges::removeEcomapLink(added.id) };
-    const QList<Change> redo { GenogramChanges::restoreEcomapLink(added.id) };
     //: What undo takes back: "Undo linking to St Mary's Primary".
     const QString text
         = tr("linking to %1")
               .arg(added.name.isEmpty() ? EcomapLayout::agencyLabel(added.agency) : added.name);
-    if (!editFixed(text, { *created }, undo, redo))
+    if (!editCreate(text, GenogramChanges::createEcomapLink(m_familyId, added),
+            GenogramChanges::removeEcomapLink(added.id),
+            GenogramChanges::restoreEcomapLink(added.id)))
         return {};
     return added.id;
 }
 
 bool GenogramController::saveLink(const QString &linkId, const QVariantMap &details)
 {
-    const auto found = std::find_if(m_current.ecomap.cbegin(), m_current.ecomap.cend(),
-        [&linkId](const EcomapLink &entry) { return entry.id == linkId; });
-    if (found == m_current.ecomap.cend())
+    const EcomapLink *found = linkOf(linkId);
+    if (!found)
         return refuse(tr("Nothing was changed: this link is no longer on the ecomap."));
     EcomapLink after = *found;
     if (details.contains(QStringLiteral("agency"))
@@ -819,26 +799,17 @@ bool GenogramController::saveLink(const QString &linkId, const QVariantMap &deta
         if (!after.personId.isEmpty() && !m_current.genogram.person(after.personId))
             return refuse(tr("Nothing was changed: that person is no longer on the genogram."));
     }
-    auto saved = GenogramChanges::saveEcomapLink(after);
-    auto restored = GenogramChanges::saveEcomapLink(*found);
-    if (!saved)
-        return refuse(saved.error().message);
-    if (!restored)
-        return refuse(restored.error().message);
-    const QList<Change> redo { *saved };
-    const QList<Change> undo { *restored };
     //: What undo takes back: "Undo changing the link to St Mary's Primary".
-    return editFixed(
+    return editSave(
         tr("changing the link to %1")
             .arg(after.name.isEmpty() ? EcomapLayout::agencyLabel(after.agency) : after.name),
-        redo, undo, redo);
+        GenogramChanges::saveEcomapLink(after), GenogramChanges::saveEcomapLink(*found));
 }
 
 bool GenogramController::removeLink(const QString &linkId)
 {
-    const auto found = std::find_if(m_current.ecomap.cbegin(), m_current.ecomap.cend(),
-        [&linkId](const EcomapLink &entry) { return entry.id == linkId; });
-    if (found == m_current.ecomap.cend())
+    const EcomapLink *found = linkOf(linkId);
+    if (!found)
         return refuse(tr("Nothing was removed: this link is no longer on the ecomap."));
     const QList<Change> redo { GenogramChanges::removeEcomapLink(linkId) };
     const QList<Change> undo { GenogramChanges::restoreEcomapLink(linkId) };
@@ -949,12 +920,7 @@ void GenogramController::load(bool keepPlaces)
     m_familyName = (*family)->familyName;
     m_current = std::move(*read);
     m_scene->setGenogram(m_current.genogram, keepPlaces);
-    QList<EcomapLayout::Member> members;
-    for (const GenogramPerson &person : m_current.genogram.people()) {
-        if (m_current.familyRecordIds.contains(person.id))
-            members.append({ person.id, person.displayName });
-    }
-    m_scene->setEcomap(m_familyName, m_current.ecomap, members);
+    m_scene->setEcomap(m_familyName, m_current.ecomap, FamilyDocuments::ecomapMembers(m_current));
     m_found = true;
     Q_EMIT loaded();
 }
@@ -987,6 +953,24 @@ bool GenogramController::apply(const QList<Change> &changes)
     clearError();
     load(true);
     return true;
+}
+
+bool GenogramController::editCreate(
+    const QString &text, const Result<Change> &created, const Change &remove, const Change &restore)
+{
+    if (!created)
+        return refuse(created.error().message);
+    return editFixed(text, { *created }, { remove }, { restore });
+}
+
+bool GenogramController::editSave(
+    const QString &text, const Result<Change> &after, const Result<Change> &before)
+{
+    if (!after)
+        return refuse(after.error().message);
+    if (!before)
+        return refuse(before.error().message);
+    return editFixed(text, { *after }, { *before }, { *after });
 }
 
 bool GenogramController::editFixed(const QString &text, const QList<Change> &changes,

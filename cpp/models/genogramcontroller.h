@@ -162,6 +162,11 @@ private:
     /// Applies @p changes, then records the step.
     bool edit(const QString &text, const QList<Change> &changes,
         const std::function<QList<Change>()> &undo, const std::function<QList<Change>()> &redo);
+    /// A record made by @p created, undone by @p remove and redone by @p restore.
+    bool editCreate(const QString &text, const Result<Change> &created, const Change &remove,
+        const Change &restore);
+    /// A record saved as @p after, undone by saving it as @p before.
+    bool editSave(const QString &text, const Result<Change> &after, const Result<Change> &before);
     /// edit() whose undo and redo are the same changes whenever they are applied.
     bool editFixed(const QString &text, const QList<Change> &changes, const QList<Change> &undo,
         const QList<Change> &redo);
@@ -174,6 +179,7 @@ private:
         const QString &text, const GenogramRelation &before, const GenogramRelation &after);
     const GenogramHousehold *familyHousehold() const;
     QString nameOf(const QString &personId) const;
+    const EcomapLink *linkOf(const QString &linkId) const;
     bool refuse(const QString &message);
     void setError(const QString &message);
 
