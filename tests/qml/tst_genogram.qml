@@ -219,6 +219,24 @@ AppTestCase {
         // Amber is in the family record: she cannot be taken off the genogram here.
         choosePerson(amber);
         compare(item("removePersonButton").visible, false);
+
+        // A year of birth that is not one: refused with how to write it, what was typed kept.
+        choosePerson(mia);
+        const born = item("personBornFieldInput");
+        typeInto(born, "62");
+        keyClick(Qt.Key_Return);
+        const error = item("genogramError");
+        tryVerify(() => error.visible && error.text.indexOf("1962") >= 0, 3000, "says how: " + error.text);
+        compare(born.text, "62", "what was typed is kept to correct");
+        save("genogram-refused-year");
+        compare(genogram.person(mia).born, "", "nothing was stored");
+        // Corrected in place: the field still has the focus and the typing.
+        born.selectAll();
+        for (const digit of "2014")
+            keyClick(digit);
+        keyClick(Qt.Key_Return);
+        tryCompare(genogram.person(mia), "born", "2014");
+        compare(error.visible, false);
     }
 
     function test_ecomapAndExports() {
