@@ -18,9 +18,10 @@ namespace
 
 const QString Driver = QStringLiteral("QPSQL");
 
-/// Every writer takes this transaction-scoped advisory lock first ("doorstep" in ASCII).
-/// Advisory locks are per database, so servers on other databases of a cluster never wait.
-constexpr qint64 WriterLock = 0x646f6f7273746570LL;
+/// Every writer takes a transaction-scoped advisory lock first: this key ("door" in ASCII)
+/// with its schema's. Advisory locks are per database, and a schema holds a server's
+/// tables, so servers on other databases or schemas of a cluster never wait for each other.
+constexpr qint32 WriterLock = 0x646f6f72;
 
 /// How long a writer waits for another's transaction, as the embedded database's busy
 /// timeout: the admin commands write while the server is serving.
@@ -287,7 +288,9 @@ Result<void> PostgresConnection::begin()
     // first read to the end of the transaction rules out both, exactly as SQLite's single
     // writer (BEGIN IMMEDIATE) does, so both backends behave the same. One server process
     // already handles one call at a time; the lock only orders it with the admin commands.
-    if (auto locked = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriterLock));
+    if (auto locked
+        = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1, hashtext(current_schema()))")
+                  .arg(WriterLock));
         !locked) {
         rollback();
         return locked;
