@@ -31,6 +31,7 @@ StackView {
         onFamilyChosen: familyId => stack.push(familyPage, {
             "familyId": familyId
         })
+        onTeamChosen: stack.push(teamPage)
     }
 
     // One for the whole unlocked app, so a sync goes on whichever page is showing.
@@ -68,6 +69,17 @@ StackView {
             onThreeHousesChosen: personId => stack.push(threeHousesPage, {
                 "familyId": family.familyId,
                 "personId": personId
+            })
+        }
+    }
+
+    Component {
+        id: teamPage
+
+        TeamPage {
+            onBack: stack.pop()
+            onFamilyChosen: familyId => stack.push(familyPage, {
+                "familyId": familyId
             })
         }
     }

@@ -27,7 +27,8 @@ struct LocalSyncServer {
     /// Why the storage or the CA could not be made; empty when both were.
     QString problem;
 
-    LocalSyncServer()
+    /// The store's user (Practitioner) has this role in team "north".
+    explicit LocalSyncServer(server::User::Role role = server::User::Role::Practitioner)
     {
         auto opened = server::SqlCipherStorage::open(
             dir.filePath(QStringLiteral("server.db")), QByteArray(32, 's'));
@@ -36,8 +37,8 @@ struct LocalSyncServer {
             return;
         }
         storage = std::move(*opened);
-        auto user = storage->createUser({ Practitioner, QStringLiteral("Priya Shah"),
-            server::User::Role::Practitioner, QStringLiteral("north") });
+        auto user = storage->createUser(
+            { Practitioner, QStringLiteral("Priya Shah"), role, QStringLiteral("north") });
         auto authority = server::Pki::makeCertificateAuthority(
             { QStringLiteral("Northshire Council test CA"), {}, {}, {} });
         if (!user || !authority) {

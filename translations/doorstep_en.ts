@@ -266,4 +266,66 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>doorstep::TeamCaseloadModel</name>
+    <message numerus="yes">
+        <source>Closed after %n week(s)</source>
+        <translation>
+            <numerusform>Closed after %n week</numerusform>
+            <numerusform>Closed after %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %n week(s)</source>
+        <translation>
+            <numerusform>Open %n week</numerusform>
+            <numerusform>Open %n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::TeamPractitionerModel</name>
+    <message numerus="yes">
+        <source>Synced %n day(s) ago, on %1</source>
+        <translation>
+            <numerusform>Synced %n day ago, on %1</numerusform>
+            <numerusform>Synced %n days ago, on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>%n open case</numerusform>
+            <numerusform>%n open cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n below the usual %1–%2</source>
+        <translation>
+            <numerusform>%n below the usual %1–%2</numerusform>
+            <numerusform>%n below the usual %1–%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n above the usual %1–%2</source>
+        <translation>
+            <numerusform>%n above the usual %1–%2</numerusform>
+            <numerusform>%n above the usual %1–%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) drifting</source>
+        <translation>
+            <numerusform>%n check drifting</numerusform>
+            <numerusform>%n checks drifting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>%n due soon</numerusform>
+            <numerusform>%n due soon</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -194,6 +194,29 @@ QString CaseText::ragName(DriftAndDelay::Rag rag)
     return {};
 }
 
+QString CaseText::ragKey(DriftAndDelay::Rag rag)
+{
+    switch (rag) {
+    case DriftAndDelay::Rag::Green:
+        break;
+    case DriftAndDelay::Rag::Amber:
+        return QStringLiteral("amber");
+    case DriftAndDelay::Rag::Red:
+        return QStringLiteral("red");
+    }
+    return QStringLiteral("green");
+}
+
+QVariantMap CaseText::driftCheckEntry(const DriftAndDelay::CheckResult &result)
+{
+    return { { QStringLiteral("check"), int(result.check) },
+        { QStringLiteral("name"), driftCheckName(result.check) },
+        { QStringLiteral("rag"), ragKey(result.rag) },
+        { QStringLiteral("ragText"), ragName(result.rag) },
+        { QStringLiteral("reason"), result.reason },
+        { QStringLiteral("applies"), result.applies } };
+}
+
 QString CaseText::overdueBadge(const Deadline &deadline)
 {
     switch (deadline.kind) {

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QVariantList>
+#include <QVariantMap>
 #include <optional>
 
 namespace doorstep
@@ -42,6 +43,10 @@ public:
     static QString driftCheckName(DriftAndDelay::Check check);
     /// A check's state for a badge: "On track", "Due soon", "Drifting".
     static QString ragName(DriftAndDelay::Rag rag);
+    /// "green", "amber" or "red": a check's state as QML colours and tests it.
+    static QString ragKey(DriftAndDelay::Rag rag);
+    /// One check for QML: { check, name, rag, ragText, reason, applies }.
+    static QVariantMap driftCheckEntry(const DriftAndDelay::CheckResult &result);
     /// The badge of an overdue deadline: "First contact overdue".
     static QString overdueBadge(const Deadline &deadline);
 

@@ -37,20 +37,6 @@ QString roleOf(const QList<Person> &people, const QString &personId)
     return {};
 }
 
-// The check's state as QML tests it; the words are CaseText::ragName's.
-QString ragKey(DriftAndDelay::Rag rag)
-{
-    switch (rag) {
-    case DriftAndDelay::Rag::Green:
-        break;
-    case DriftAndDelay::Rag::Amber:
-        return QStringLiteral("amber");
-    case DriftAndDelay::Rag::Red:
-        return QStringLiteral("red");
-    }
-    return QStringLiteral("green");
-}
-
 DeadlineListModel::Status statusFor(Deadline::Status status)
 {
     switch (status) {
@@ -284,11 +270,7 @@ void FamilyController::reload()
         for (const DriftAndDelay::CheckResult &result : report.results) {
             if (!result.applies)
                 continue;
-            m_drift.append(QVariantMap { { QStringLiteral("check"), int(result.check) },
-                { QStringLiteral("name"), CaseText::driftCheckName(result.check) },
-                { QStringLiteral("rag"), ragKey(result.rag) },
-                { QStringLiteral("ragText"), CaseText::ragName(result.rag) },
-                { QStringLiteral("reason"), result.reason } });
+            m_drift.append(CaseText::driftCheckEntry(result));
         }
     }
 

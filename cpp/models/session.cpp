@@ -1,5 +1,6 @@
 #include "models/session.h"
 
+#include "client/syncclient.h"
 #include "security/pinaccess.h"
 #include "security/storeaccess.h"
 
@@ -39,6 +40,7 @@ Session::Session(QString storeFolder, QObject *parent)
         m_key = std::move(result->key);
         setError(-1, {});
         startIntegrityCheck();
+        readTeamView();
         Q_EMIT unlockedChanged();
     });
     m_checkDelay.setSingleShot(true);
@@ -237,6 +239,29 @@ void Session::wipeRevoked()
     Q_EMIT pinChanged();
 }
 
+void Session::announceChanges(const QStringList &kinds)
+{
+    if (kinds.contains(SyncClient::TeamViewKind))
+        readTeamView();
+    if (!kinds.isEmpty())
+        Q_EMIT recordsChanged(kinds);
+}
+
+void Session::readTeamView()
+{
+    std::optional<TeamView> team;
+    if (m_store) {
+        // A store that cannot say is treated as a practitioner's: the team's pages only
+        // ever show what the server sent, so nothing is lost by not offering them.
+        if (auto read = m_store->teamView(); read)
+            team = *read;
+    }
+    if (team == m_team)
+        return;
+    m_team = std::move(team);
+    Q_EMIT teamChanged();
+}
+
 void Session::closeStore()
 {
     if (!m_store)
@@ -245,6 +270,7 @@ void Session::closeStore()
     stopIntegrityCheck();
     m_store.reset();
     m_key.clear();
+    readTeamView();
     Q_EMIT unlockedChanged();
 }
 

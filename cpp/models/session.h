@@ -28,6 +28,11 @@ class Session : public QObject
     Q_PROPERTY(int errorCode READ errorCode NOTIFY errorChanged)
     /// A PIN was set today: the unlock page asks for it instead of the passphrase.
     Q_PROPERTY(bool pinAvailable READ isPinAvailable NOTIFY pinChanged)
+    /// The server said at the last sync that this tablet's user supervises a team: the app
+    /// offers the team's pages. False while locked and before the first sync.
+    Q_PROPERTY(bool supervisor READ isSupervisor NOTIFY teamChanged)
+    /// The user's team, as the server named it; empty while locked or before the first sync.
+    Q_PROPERTY(QString teamName READ teamName NOTIFY teamChanged)
 
 public:
     explicit Session(QString storeFolder, QObject *parent = nullptr);
@@ -49,11 +54,7 @@ public:
 
     /// Tells every model that records of these kinds changed by another route than apply()
     /// (a sync), so they read them again.
-    void announceChanges(const QStringList &kinds)
-    {
-        if (!kinds.isEmpty())
-            Q_EMIT recordsChanged(kinds);
-    }
+    void announceChanges(const QStringList &kinds);
 
     /// Now, from the clock injected at construction (tests fix it).
     QDateTime now() const { return m_clock(); }
@@ -76,6 +77,10 @@ public:
     /// The server revoked this device: closes the store and removes it for good, saying why.
     void wipeRevoked();
     bool isPinAvailable() const;
+    bool isSupervisor() const { return m_team && m_team->isSupervisor(); }
+    QString teamName() const { return m_team ? m_team->team : QString(); }
+    /// Who the user is at the centre, as the last sync said; nothing while locked or before.
+    const std::optional<TeamView> &teamView() const { return m_team; }
 
     /// QML's singleton `Session` is the one session main() made and injected here.
     /// (A QML_FOREIGN wrapper, as STYLE.md prefers, is registered by Qt 6.4's
@@ -113,6 +118,7 @@ Q_SIGNALS:
     void secretChecked(bool accepted, const QString &message);
     /// Records of these kinds were written (created, changed, deleted or restored).
     void recordsChanged(const QStringList &kinds);
+    void teamChanged();
 
 private:
     void setError(int code, const QString &message);
@@ -123,6 +129,8 @@ private:
         const Result<IntegrityCheck::Outcome> &result);
     void stopIntegrityCheck();
     void closeStore();
+    /// Reads who the user is at the centre from the open store (nothing when locked).
+    void readTeamView();
 
     QString m_storeFolder;
     std::unique_ptr<Store> m_store;
@@ -137,6 +145,7 @@ private:
     std::shared_ptr<IntegrityCheck> m_integrityCheck;
     QFuture<void> m_checkRun;
     QTimer m_checkDelay;
+    std::optional<TeamView> m_team;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
     static inline Session *s_instance = nullptr;
 };

@@ -49,8 +49,13 @@ SELECT f.id, f.family_name, a.allocated_on,
   (SELECT r.progress FROM reviews r
     WHERE r.family_id = f.id AND r.kind = 'review' AND r.causal_length % 2 = 1
       AND r.held_on >= a.allocated_on
-    ORDER BY r.held_on DESC, r.rowid DESC LIMIT 1)
-FROM (SELECT family_id, min(allocated_on) AS allocated_on FROM allocations
+    ORDER BY r.held_on DESC, r.rowid DESC LIMIT 1),
+  a.practitioner_id, a.practitioner_name,
+  (SELECT r.level_of_need FROM referrals r
+    WHERE r.family_id = f.id AND r.causal_length % 2 = 1
+    ORDER BY r.referred_on DESC, r.rowid DESC LIMIT 1)
+FROM (SELECT family_id, min(allocated_on) AS allocated_on, practitioner_id, practitioner_name
+       FROM allocations
        WHERE %1 = ?1 AND ended_on IS NULL AND causal_length % 2 = 1
        GROUP BY family_id) a
 JOIN families f ON f.id = a.family_id
@@ -65,7 +70,11 @@ WHERE f.causal_length % 2 = 1 AND (?2 = '' OR instr(lower(f.family_name), ?2) > 
 // visit_at is UTC; the bound is the allocation day's local midnight in UTC (SQLite's
 // 'utc' modifier and Qt's local time both follow the process time zone), so a visit just
 // after midnight on the allocation day counts.
+// The practitioner and name are SQLite's bare columns of min(): those of the earliest open
+// allocation's row, the lead practitioner.
 const QString CaseloadSql = CaseSql.arg(QStringLiteral("practitioner_id"));
+// Every open allocation on the tablet: a supervisor's tablet holds exactly the team's.
+const QString TeamSql = CaseSql.arg(QStringLiteral("'team'"));
 const QString FamilyCaseSql = CaseSql.arg(QStringLiteral("family_id"));
 
 std::optional<QDate> dateOrNothing(const QString &text)
@@ -98,6 +107,11 @@ Result<QList<CaseloadEntry>> CaseloadRepository::forPractitioner(
     const QString &practitionerId, const QString &search) const
 {
     return read(CaseloadSql, practitionerId, search);
+}
+
+Result<QList<CaseloadEntry>> CaseloadRepository::forTeam(const QString &search) const
+{
+    return read(TeamSql, QStringLiteral("team"), search);
 }
 
 Result<std::optional<CaseloadEntry>> CaseloadRepository::forFamily(const QString &familyId) const
@@ -158,6 +172,9 @@ Result<QList<CaseloadEntry>> CaseloadRepository::read(
         dates.closedOn = dateOrNothing(query->text(9));
         entry.childCount = int(query->integer(10));
         dates.lastReviewRecordedProgress = query->integer(11) != 0;
+        entry.practitionerId = query->text(12);
+        entry.practitionerName = query->text(13);
+        entry.levelOfNeed = query->isNull(14) ? 0 : int(query->integer(14));
         entry.nextDue = m_timescales.nextDue(dates);
         entries.append(std::move(entry));
     }

@@ -24,6 +24,11 @@ struct CaseloadEntry {
     std::optional<Deadline> nextDue;
     /// Live members whose role is child or young person.
     int childCount = 0;
+    /// The lead practitioner: the one holding the earliest open allocation.
+    QString practitionerId;
+    QString practitionerName;
+    /// The latest referral's level of need (2, 3 or 4); 0 when there is no referral.
+    int levelOfNeed = 0;
 };
 
 /// Reads a practitioner's caseload with each family's next deadline, for the caseload list.
@@ -45,6 +50,10 @@ public:
     /// families with nothing open, ties by name.
     Result<QList<CaseloadEntry>> forPractitioner(
         const QString &practitionerId, const QString &search = {}) const;
+    /// Every live family with an open allocation on this tablet, as forPractitioner()
+    /// orders them: on a supervisor's tablet, which the server fills with exactly their
+    /// team's families, the team caseload.
+    Result<QList<CaseloadEntry>> forTeam(const QString &search = {}) const;
     /// One live family's case as the caseload sees it, whoever holds the open allocation
     /// (the earliest, when several do); nothing when the family has no open allocation.
     Result<std::optional<CaseloadEntry>> forFamily(const QString &familyId) const;

@@ -23,6 +23,7 @@ const char *const Steps[] = {
     "0009_three_houses.sql",
     "0010_genogram.sql",
     "0011_review_progress.sql",
+    "0012_team_view.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

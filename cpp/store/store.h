@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "domain/teamview.h"
 #include "protocol/hybridlogicalclock.h"
 #include "protocol/op.h"
 #include "protocol/syncmessages.h"
@@ -153,6 +154,10 @@ public:
     /// When this device last finished a sync (null if never).
     Result<QDateTime> lastSyncedAt();
     Result<void> noteSyncedAt(const QDateTime &at);
+    /// Who this tablet's user is at the centre, as the last sync that said it told it
+    /// (storeteam.cpp); nothing before then. Replaced whole by each sync that tells it.
+    Result<std::optional<TeamView>> teamView();
+    Result<void> saveTeamView(const TeamView &view);
     qint64 acknowledgedThrough() const { return m_ackedOpSeq; }
     /// Removes a family and every record of it from this device, when the server says it
     /// is no longer in the user's caseload. Nothing is journalled or synced (the family

@@ -14,6 +14,8 @@ Page {
     property SyncController sync: null
 
     signal familyChosen(string familyId)
+    /// A supervisor opens their team's page.
+    signal teamChosen
 
     objectName: "caseloadPage"
     background: Rectangle {
@@ -134,6 +136,20 @@ Page {
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
             Accessible.name: text
+        }
+
+        // A supervisor (as the server said at the last sync) starts the day at their team.
+        Button {
+            objectName: "teamButton"
+            visible: Session.supervisor
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.preferredHeight: Theme.touchTarget
+            text: Session.teamName.length > 0 ? qsTr("My team: every family and practitioner of team %1").arg(Session.teamName) : qsTr("My team: every family and practitioner")
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            onClicked: root.teamChosen()
         }
 
         RowLayout {

@@ -332,10 +332,26 @@ bool SyncClient::applyPulled(const sync::PullReply &pulled, const sync::PullRequ
     // Each reply says which families are out of scope now: the last one decides, so a
     // family allocated back during this sync is not removed at its end.
     m_removedFamilies = pulled.removedFamilies;
+    if (pulled.team && !keepTeamView(*pulled.team))
+        return false;
     Q_EMIT progress(m_running.pushed, m_running.pulled);
     // Only while the server moves on, so a server that repeats itself cannot keep the
     // tablet pulling for ever.
     return pulled.more && (pulled.cursor > request.cursor || pulled.catchUp != request.catchUp);
+}
+
+bool SyncClient::keepTeamView(const TeamView &view)
+{
+    auto held = m_store.teamView();
+    if (held && *held && **held == view)
+        return true;
+    if (auto saved = m_store.saveTeamView(view); !saved) {
+        finish(Outcome::stopped(Outcome::Problem::Local, saved.error().message));
+        return false;
+    }
+    if (!m_running.changedKinds.contains(TeamViewKind))
+        m_running.changedKinds << TeamViewKind;
+    return true;
 }
 
 void SyncClient::startSendingBlobs()

@@ -93,6 +93,10 @@ public:
     static constexpr int PullBatch = 5000;
     static constexpr qsizetype PullBodyBytes = 2 * 1024 * 1024;
 
+    /// In an outcome's changedKinds when the server told of a new role, team or team
+    /// member's sync (Store::teamView), so the team's pages read it again.
+    static inline const QString TeamViewKind = QStringLiteral("team-view");
+
     SyncClient(Store &store, QString appVersion, QObject *parent = nullptr);
     /// Abandons a sync under way without calling its done: the store may be closing.
     ~SyncClient() override;
@@ -121,6 +125,9 @@ private:
     /// Applies a pulled batch (from a pull, or the last push's answer) with its cursor;
     /// whether to pull again. On failure the sync is finished with the reason.
     bool applyPulled(const sync::PullReply &pulled, const sync::PullRequest &request);
+    /// Keeps who the user is at the centre, if the server says something new; on failure
+    /// the sync is finished with the reason.
+    bool keepTeamView(const TeamView &view);
     /// After the last pull: sends the bytes of documents the server does not hold.
     void startSendingBlobs();
     /// Sends the first blob of `queue` from `offset` (-1: first ask the server how much of

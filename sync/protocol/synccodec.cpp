@@ -62,6 +62,9 @@ constexpr QLatin1String Received("received");
 constexpr QLatin1String Complete("complete");
 constexpr QLatin1String Pull("pull");
 constexpr QLatin1String Pulled("pulled");
+constexpr QLatin1String Team("team");
+constexpr QLatin1String Role("role");
+constexpr QLatin1String Members("members");
 } // namespace Key
 
 namespace Type
@@ -673,6 +676,121 @@ QCborMap pullRequestToCbor(const PullRequest &request)
     return map;
 }
 
+/// The most people a team view names, and tablets one of them has: far above any team.
+constexpr qsizetype MaxTeamMembers = 500;
+constexpr qsizetype MaxMemberDevices = 50;
+
+QString roleWord(TeamView::Role role)
+{
+    return role == TeamView::Role::Supervisor ? QStringLiteral("supervisor")
+                                              : QStringLiteral("practitioner");
+}
+
+Result<TeamView::Role> roleOf(const QCborValue &value, const QString &where)
+{
+    auto word = textOf(value, Key::Role, where);
+    if (!word)
+        return word.error();
+    if (*word == QLatin1String("supervisor"))
+        return TeamView::Role::Supervisor;
+    if (*word == QLatin1String("practitioner"))
+        return TeamView::Role::Practitioner;
+    return invalid(
+        QStringLiteral("In %1, \"role\" must be \"practitioner\" or \"supervisor\".").arg(where));
+}
+
+/// A team view: a map of role, team and members; each member a list of four (user id,
+/// name, role, devices), each device a list of two (name, last sync as ISO 8601 UTC text
+/// or null). Lists, not maps, as for audit entries: a supervisor's pull carries them all.
+QCborMap teamToCbor(const TeamView &team)
+{
+    QCborArray members;
+    for (const TeamView::Member &member : team.members) {
+        QCborArray devices;
+        for (const TeamView::Device &device : member.devices) {
+            devices.append(QCborArray { device.name,
+                device.lastSyncAt.isValid()
+                    ? QCborValue(device.lastSyncAt.toUTC().toString(Qt::ISODateWithMs))
+                    : QCborValue(nullptr) });
+        }
+        members.append(QCborArray { member.userId, member.name, roleWord(member.role), devices });
+    }
+    QCborMap map;
+    map.insert(Key::Role, roleWord(team.role));
+    map.insert(Key::Team, team.team);
+    map.insert(Key::Members, members);
+    return map;
+}
+
+Result<TeamView> teamFrom(const QCborValue &value, const CodecLimits &limits, const QString &where)
+{
+    auto fields = fieldsOf(value, { Key::Role, Key::Team, Key::Members }, where);
+    if (!fields)
+        return fields.error();
+    TeamView team;
+    auto role = roleOf(fields->at(0), where);
+    if (!role)
+        return role.error();
+    team.role = *role;
+    auto name = textOf(fields->at(1), Key::Team, where);
+    if (!name)
+        return name.error();
+    team.team = *name;
+    auto members = listOf(fields->at(2), Key::Members, MaxTeamMembers, "people", where);
+    if (!members)
+        return members.error();
+    for (qsizetype i = 0; i < members->size(); ++i) {
+        const QString memberWhere = QStringLiteral("person %1 of %2").arg(i + 1).arg(where);
+        const QCborValue entry = members->at(i);
+        if (!entry.isArray() || entry.toArray().size() != 4)
+            return invalid(
+                QStringLiteral("%1 must be a list of four.").arg(capitalised(memberWhere)));
+        const QCborArray parts = entry.toArray();
+        TeamView::Member member;
+        auto userId = nonEmptyTextOf(parts.at(0), Key::User, memberWhere);
+        if (!userId)
+            return userId.error();
+        auto memberName = textOf(parts.at(1), Key::Name, memberWhere);
+        if (!memberName)
+            return memberName.error();
+        auto memberRole = roleOf(parts.at(2), memberWhere);
+        if (!memberRole)
+            return memberRole.error();
+        if (userId->size() > limits.maxStringBytes || memberName->size() > limits.maxStringBytes)
+            return invalid(
+                QStringLiteral("In %1, a text is longer than the limit.").arg(memberWhere));
+        member.userId = *userId;
+        member.name = *memberName;
+        member.role = *memberRole;
+        auto devices = listOf(parts.at(3), Key::Device, MaxMemberDevices, "tablets", memberWhere);
+        if (!devices)
+            return devices.error();
+        for (const QCborValue &deviceEntry : *devices) {
+            if (!deviceEntry.isArray() || deviceEntry.toArray().size() != 2
+                || !deviceEntry.toArray().at(0).isString())
+                return invalid(QStringLiteral("In %1, each tablet must be a list of its name "
+                                              "and its last sync.")
+                                   .arg(memberWhere));
+            const QCborArray pair = deviceEntry.toArray();
+            TeamView::Device device;
+            device.name = pair.at(0).toString();
+            if (!pair.at(1).isNull()) {
+                device.lastSyncAt = pair.at(1).isString()
+                    ? QDateTime::fromString(pair.at(1).toString(), Qt::ISODateWithMs)
+                    : QDateTime();
+                if (!device.lastSyncAt.isValid())
+                    return invalid(QStringLiteral("In %1, a tablet's last sync must be a date "
+                                                  "and time (ISO 8601) or null.")
+                                       .arg(memberWhere));
+                device.lastSyncAt = device.lastSyncAt.toUTC();
+            }
+            member.devices.append(device);
+        }
+        team.members.append(member);
+    }
+    return team;
+}
+
 QCborMap pullReplyToCbor(const PullReply &reply)
 {
     QCborArray ops;
@@ -690,6 +808,7 @@ QCborMap pullReplyToCbor(const PullReply &reply)
     map.insert(Key::Removed, QCborArray::fromStringList(reply.removedFamilies));
     map.insert(Key::Hlc, reply.serverHlc.packed());
     map.insert(Key::CatchUp, catchUpToCbor(reply.catchUp));
+    map.insert(Key::Team, reply.team ? QCborValue(teamToCbor(*reply.team)) : QCborValue(nullptr));
     return map;
 }
 
@@ -763,13 +882,19 @@ Result<PullReply> pullReplyFrom(
     if (!catchUp)
         return catchUp.error();
     reply.catchUp = *catchUp;
+    if (!f[7].isNull()) {
+        auto team = teamFrom(f[7], limits, QStringLiteral("the team of %1").arg(where));
+        if (!team)
+            return team.error();
+        reply.team = *team;
+    }
     return reply;
 }
 
 const std::initializer_list<QLatin1String> PullRequestKeys { Key::Cursor, Key::Limit,
     Key::CatchUp };
 const std::initializer_list<QLatin1String> PullReplyKeys { Key::Ops, Key::Cursor, Key::More,
-    Key::Snapshot, Key::Removed, Key::Hlc, Key::CatchUp };
+    Key::Snapshot, Key::Removed, Key::Hlc, Key::CatchUp, Key::Team };
 
 } // namespace
 
@@ -954,7 +1079,7 @@ Result<PullReply> SyncCodec::decodePullReply(QByteArrayView body, const CodecLim
 {
     auto fields = decodeBody(body, limits, Type::Pulled,
         { Key::Version, Key::Type, Key::Ops, Key::Cursor, Key::More, Key::Snapshot, Key::Removed,
-            Key::Hlc, Key::CatchUp });
+            Key::Hlc, Key::CatchUp, Key::Team });
     if (!fields)
         return fields.error();
     return pullReplyFrom(fields->mid(2), limits, QStringLiteral("the pulled body"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/teamview.h"
 #include "protocol/hlc.h"
 #include "protocol/op.h"
 
@@ -74,6 +75,9 @@ struct PullReply {
     CatchUp catchUp; ///< store with the ops and the cursor
     QStringList removedFamilies; ///< no longer in this device's scope
     Hlc serverHlc;
+    /// The user's role and team (and a supervisor's team), on the last batch of a pull
+    /// (`more` false); nothing on the others.
+    std::optional<TeamView> team;
 };
 
 /// Client → server: the outbox, in journal order, and the tablet's audit entries after the

@@ -1527,6 +1527,14 @@ Result<sync::PullReply> SqlServerStorage::pull(
 
             if (auto touched = touchDevice(device.id, appVersion); !touched)
                 return touched.error();
+            // The last batch of a pull says who the user is now, read after this sync is
+            // noted so the device's own last sync is this one.
+            if (!result.more) {
+                auto team = teamView(user);
+                if (!team)
+                    return team.error();
+                result.team = *team;
+            }
             QString what = QStringLiteral("%1 ops after %2, cursor now %3")
                                .arg(result.ops.size())
                                .arg(request.cursor)

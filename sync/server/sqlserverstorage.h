@@ -126,6 +126,8 @@ private:
     /// The blob's bytes in [from, to), from its chunks.
     Result<QByteArray> blobBytes(const QString &sha256, qint64 from, qint64 to);
     Result<void> touchDevice(const QString &deviceId, const QString &appVersion);
+    /// The user's role and team as their tablet is told it (sqlserverteam.cpp).
+    Result<TeamView> teamView(const User &user);
     Result<void> writeAudit(const AuditEntry &entry);
     /// The body of a push, pull or audit: `work(device, user, refusal)` runs for the device
     /// as stored and its user in one transaction, committed if it succeeds; a refusal it

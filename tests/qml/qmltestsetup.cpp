@@ -1,6 +1,7 @@
 // The Qt Quick Test runner: each test file gets the real QML modules and a Session on a
 // fresh encrypted store holding three fictional families (passphrase "test-passphrase").
 
+#include "client/syncclient.h"
 #include "models/autolock.h"
 #include "models/childmode.h"
 #include "models/englishplurals.h"
@@ -68,6 +69,28 @@ public:
         if (!query || !query->step().ok())
             return -1;
         return int(query->integer(0));
+    }
+
+    /// Keeps a team view as a sync would: the store's user supervises team North, where
+    /// Amara Osei works beside them (and leads no family here). False if refused.
+    Q_INVOKABLE bool becomeSupervisor() const
+    {
+        Store *store = session ? session->store() : nullptr;
+        if (!store)
+            return false;
+        TeamView view;
+        view.role = TeamView::Role::Supervisor;
+        view.team = QStringLiteral("North");
+        const QDateTime morning(session->today(), QTime(8, 30));
+        view.members = { { QStringLiteral("amara"), QStringLiteral("Amara Osei"),
+                             TeamView::Role::Practitioner,
+                             { { QStringLiteral("Amara's tablet"), morning.toUTC() } } },
+            { store->userId(), QStringLiteral("Sam Okoye"), TeamView::Role::Supervisor,
+                { { QStringLiteral("Sam's tablet"), morning.addDays(-9).toUTC() } } } };
+        if (!store->saveTeamView(view))
+            return false;
+        session->announceChanges({ SyncClient::TeamViewKind });
+        return true;
     }
 
     /// A new empty folder inside the test's temporary folder.

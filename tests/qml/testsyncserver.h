@@ -2,6 +2,7 @@
 
 #include "localsyncserver.h"
 
+#include <QDate>
 #include <QObject>
 #include <QVariantMap>
 #include <memory>
@@ -21,6 +22,11 @@ public:
     /// test store's user: "address", "caFile" (written in a temporary folder) and a
     /// fresh one-time "code"; empty if the server could not start.
     Q_INVOKABLE QVariantMap enrolment();
+    /// As enrolment(), but the test store's user supervises team "north", whose two
+    /// practitioners (Amara Osei with Fenwick, Garside and Holloway, Tom Hughes with Ingram and
+    /// Jessop) have written their caseloads on their own tablets and synced them to the server
+    /// first, dated from today. Empty if anything failed (the reason is logged).
+    Q_INVOKABLE QVariantMap supervisorEnrolment();
     /// Stops serving, as when the tablet leaves the building's Wi-Fi; enrolment() serves
     /// again, with the same certificate.
     Q_INVOKABLE void stop()
@@ -30,7 +36,12 @@ public:
     }
 
 private:
-    bool start();
+    bool start(server::User::Role role = server::User::Role::Practitioner);
+    /// Makes a practitioner in team "north" with a tablet holding their families, enrolled
+    /// and synced; false if any step failed.
+    bool seedPractitioner(const QString &userId, const QString &name,
+        const QList<std::pair<QString, int>> &families, const QDate &today);
+    QVariantMap enrolmentFor(const QString &userId);
 
     /// Made on first use: most test files never sync.
     std::unique_ptr<test::LocalSyncServer> m_server;

@@ -260,6 +260,21 @@ AppTestCase {
 
         tryVerify(() => item("familyList").count === 3);
         screen("caseload");
+
+        // A supervisor's team: its families with their checks, then its practitioners.
+        verify(TestSupport.becomeSupervisor());
+        ScreenCheck.addDataTexts(["Amara Osei", "Sam Okoye", "North"]);
+        // Shown once the layout has made room for it.
+        tryVerify(() => item("teamButton").visible && item("teamButton").height > 0);
+        wait(40);
+        mouseClick(item("teamButton"));
+        waitForPage("teamPage");
+        tryVerify(() => item("teamFamilyList").count === 3);
+        screen("team");
+        mouseClick(item("practitionersTab"));
+        tryVerify(() => item("practitionerList").visible);
+        screen("team-practitioners");
+        goBack("teamBackButton");
         mouseClick(item("setUpSyncButton"));
         const enrol = item("enrolDialog");
         tryCompare(enrol, "opened", true);

@@ -681,3 +681,50 @@ TEST_CASE("The server refuses a genogram date that is not a year, month or day",
     fixture.sync();
     CHECK(require(tablet.outbox(100)).isEmpty());
 }
+
+TEST_CASE(
+    "A sync keeps who the user is at the centre, and says so only when it changed", "[sync][team]")
+{
+    Fixture fixture;
+    CHECK_FALSE(require(fixture.store->teamView()).has_value());
+    const SyncClient::Outcome first = fixture.sync();
+    CHECK(first.changedKinds.contains(SyncClient::TeamViewKind));
+    CHECK(first.requests() == 1);
+    auto view = require(fixture.store->teamView());
+    REQUIRE(view.has_value());
+    CHECK(view->role == TeamView::Role::Practitioner);
+    CHECK(view->team == QStringLiteral("north"));
+    REQUIRE(view->members.size() == 1);
+    CHECK(view->members[0].userId == LocalSyncServer::Practitioner);
+
+    // The supervisor's tablet hears of the whole team, and when each tablet synced.
+    const QString supervisor = QStringLiteral("supervisor-1");
+    REQUIRE(fixture.storage
+                ->createUser({ supervisor, QStringLiteral("Gill Morgan"),
+                    server::User::Role::Supervisor, QStringLiteral("north") })
+                .ok());
+    auto created = Store::create(fixture.dir.filePath(QStringLiteral("supervisor")),
+        QByteArray(Database::KeyBytes, 'k'), supervisor);
+    REQUIRE(created.ok());
+    Store &supervisorsTablet = **created;
+    fixture.enrol(supervisorsTablet, supervisor);
+    fixture.syncStore(supervisorsTablet);
+    view = require(supervisorsTablet.teamView());
+    REQUIRE(view.has_value());
+    CHECK(view->isSupervisor());
+    REQUIRE(view->members.size() == 2);
+    CHECK(view->members[0].name == QStringLiteral("Gill Morgan"));
+    CHECK(view->members[1].userId == LocalSyncServer::Practitioner);
+    REQUIRE(view->members[1].devices.size() == 1);
+    CHECK(view->members[1].devices[0].lastSyncAt.isValid());
+
+    // Nothing new for the practitioner: their next sync leaves it be and says nothing.
+    const SyncClient::Outcome again = fixture.sync();
+    CHECK_FALSE(again.changedKinds.contains(SyncClient::TeamViewKind));
+    // The supervisor's next sync hears of the practitioner's latest.
+    const QDateTime before = view->members[1].devices[0].lastSyncAt;
+    fixture.syncStore(supervisorsTablet);
+    view = require(supervisorsTablet.teamView());
+    REQUIRE(view.has_value());
+    CHECK(view->members[1].devices[0].lastSyncAt > before);
+}

@@ -4,6 +4,7 @@
 #include <QCborMap>
 #include <QCborStreamWriter>
 #include <QCborValue>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
 #include <QPair>
@@ -67,6 +68,14 @@ PullReply samplePullReply()
     reply.removedFamilies = { u"family-1"_s, u"famille-é"_s };
     reply.serverHlc = Hlc(1'700'000'000'123, 4);
     reply.catchUp = { 12, Int64Max };
+    TeamView team;
+    team.role = TeamView::Role::Supervisor;
+    team.team = u"north"_s;
+    team.members = { { u"priya"_s, u"Priya Shah"_s, TeamView::Role::Supervisor, {} },
+        { u"sam"_s, u"Sam Okafor"_s, TeamView::Role::Practitioner,
+            { { u"Sam's tablet"_s, QDateTime(QDate(2026, 11, 30), QTime(9, 15, 2, 500), Qt::UTC) },
+                { u"Spare tablet"_s, {} } } } };
+    reply.team = team;
     return reply;
 }
 
@@ -169,12 +178,28 @@ Entries pulledEntries(const QCborArray &ops)
 {
     return { { "v"_L1, 1 }, { "type"_L1, "pulled"_L1 }, { "ops"_L1, ops }, { "cursor"_L1, 10 },
         { "more"_L1, false }, { "snapshot"_L1, false }, { "removed"_L1, QCborArray {} },
-        { "hlc"_L1, 99 }, { "catchUp"_L1, QCborArray { 3, 17 } } };
+        { "hlc"_L1, 99 }, { "catchUp"_L1, QCborArray { 3, 17 } },
+        { "team"_L1, QCborValue(nullptr) } };
 }
 
 Entries pulledEntries()
 {
     return pulledEntries(QCborArray { mapValue(loggedEntries()) });
+}
+
+/// A pulled body whose team is this value.
+QByteArray pulledWithTeam(const QCborValue &team)
+{
+    return mapBytes(with(pulledEntries(), "team"_L1, team));
+}
+
+QCborMap teamMap(const QCborArray &members)
+{
+    QCborMap team;
+    team.insert("role"_L1, "supervisor"_L1);
+    team.insert("team"_L1, "north"_L1);
+    team.insert("members"_L1, members);
+    return team;
 }
 
 Entries errorEntries()
@@ -361,6 +386,47 @@ TEST_CASE("A pulled reply survives encoding and decoding with its ops, flags and
     CHECK(decoded->removedFamilies == reply.removedFamilies);
     CHECK(decoded->serverHlc == reply.serverHlc);
     CHECK(decoded->catchUp == reply.catchUp);
+    REQUIRE(decoded->team.has_value());
+    CHECK(*decoded->team == *reply.team);
+    CHECK(decoded->team->members[1].lastSyncAt()
+        == QDateTime(QDate(2026, 11, 30), QTime(9, 15, 2, 500), Qt::UTC));
+}
+
+TEST_CASE("A pulled team that is not a team view is refused, saying what is wrong", "[protocol]")
+{
+    const QCborArray device { "Sam's tablet"_L1, "2026-11-30T09:15:02Z"_L1 };
+    const QCborArray sam { "sam"_L1, "Sam Okafor"_L1, "practitioner"_L1,
+        QCborArray { QCborValue(device) } };
+    REQUIRE_FALSE(
+        refusal("pulled"_L1, pulledWithTeam(teamMap(QCborArray { QCborValue(sam) }))).has_value());
+
+    QCborMap badRole = teamMap(QCborArray { QCborValue(sam) });
+    badRole.insert("role"_L1, "manager"_L1);
+    checkRefused(refusal("pulled"_L1, pulledWithTeam(badRole)), u"\"role\""_s);
+    QCborMap extra = teamMap(QCborArray { QCborValue(sam) });
+    extra.insert("password"_L1, "x"_L1);
+    checkRefused(refusal("pulled"_L1, pulledWithTeam(extra)), u"\"password\""_s);
+    checkRefused(refusal("pulled"_L1, pulledWithTeam("north"_L1)), u"must be a map"_s);
+    checkRefused(
+        refusal("pulled"_L1, pulledWithTeam(teamMap({ "sam"_L1 }))), u"must be a list of four"_s);
+    const auto oneMember = [](const QCborArray &member) {
+        return pulledWithTeam(teamMap(QCborArray { QCborValue(member) }));
+    };
+    checkRefused(
+        refusal("pulled"_L1, oneMember({ ""_L1, "Sam"_L1, "practitioner"_L1, QCborArray {} })),
+        u"must not be empty"_s);
+    const QCborArray yesterday { "tablet"_L1, "yesterday"_L1 };
+    checkRefused(refusal("pulled"_L1,
+                     oneMember({ "sam"_L1, "Sam"_L1, "practitioner"_L1,
+                         QCborArray { QCborValue(yesterday) } })),
+        u"last sync"_s);
+    checkRefused(
+        refusal("pulled"_L1, oneMember({ "sam"_L1, "Sam"_L1, "practitioner"_L1, "tablet"_L1 })),
+        u"\"device\""_s);
+    QCborArray crowd;
+    for (int i = 0; i < 501; ++i)
+        crowd.append(sam);
+    checkRefused(refusal("pulled"_L1, pulledWithTeam(teamMap(crowd))), u"at most 500"_s);
 }
 
 TEST_CASE("An empty pulled reply survives encoding and decoding", "[protocol]")
@@ -373,6 +439,7 @@ TEST_CASE("An empty pulled reply survives encoding and decoding", "[protocol]")
     CHECK_FALSE(decoded->snapshot);
     CHECK(decoded->removedFamilies.isEmpty());
     CHECK(decoded->serverHlc.isNull());
+    CHECK_FALSE(decoded->team.has_value());
 }
 
 TEST_CASE("An error reply survives encoding and decoding", "[protocol]")
@@ -419,7 +486,7 @@ TEST_CASE("Bodies are CBOR maps of version 1 with the short keys of the protocol
     const QCborMap pulled = QCborValue::fromCbor(SyncCodec::encode(samplePullReply())).toMap();
     CHECK(mapKeys(pulled)
         == QStringList { u"v"_s, u"type"_s, u"ops"_s, u"cursor"_s, u"more"_s, u"snapshot"_s,
-            u"removed"_s, u"hlc"_s, u"catchUp"_s });
+            u"removed"_s, u"hlc"_s, u"catchUp"_s, u"team"_s });
     CHECK(pulled.value("type"_L1).toString() == u"pulled"_s);
     CHECK(pulled.value("more"_L1).isBool());
     const QCborMap entry = pulled.value("ops"_L1).toArray().at(0).toMap();

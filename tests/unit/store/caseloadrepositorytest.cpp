@@ -299,3 +299,64 @@ TEST_CASE("One family's case comes with its dates, whoever it is allocated to", 
     REQUIRE(none.ok());
     CHECK_FALSE(none->has_value());
 }
+
+TEST_CASE("The team caseload holds every open allocation with its lead practitioner and level",
+    "[store][team]")
+{
+    QTemporaryDir dir;
+    auto store = test::makeStore(dir.path());
+    const QString mine = test::createFamily(*store, QStringLiteral("Okafor"));
+    const QString earliest = add(*store, "allocation",
+        { { QStringLiteral("family_id"), mine }, { QStringLiteral("practitioner_id"), Me },
+            { QStringLiteral("practitioner_name"), QStringLiteral("Amara Osei") },
+            { QStringLiteral("allocated_on"), Monday } });
+    // A school family practitioner joins later: the lead is still the earliest allocation.
+    add(*store, "allocation",
+        { { QStringLiteral("family_id"), mine },
+            { QStringLiteral("practitioner_id"), QStringLiteral("school-1") },
+            { QStringLiteral("practitioner_name"), QStringLiteral("Jo School") },
+            { QStringLiteral("allocated_on"), Monday.addDays(14) } });
+    add(*store, "referral",
+        { { QStringLiteral("family_id"), mine },
+            { QStringLiteral("source"), QStringLiteral("school") },
+            { QStringLiteral("level_of_need"), qint64(2) },
+            { QStringLiteral("referred_on"), Monday.addDays(-40) } });
+    add(*store, "referral",
+        { { QStringLiteral("family_id"), mine },
+            { QStringLiteral("source"), QStringLiteral("police") },
+            { QStringLiteral("level_of_need"), qint64(3) },
+            { QStringLiteral("referred_on"), Monday.addDays(-3) } });
+    const QString colleagues = test::createFamily(*store, QStringLiteral("Shah"));
+    add(*store, "allocation",
+        { { QStringLiteral("family_id"), colleagues },
+            { QStringLiteral("practitioner_id"), QStringLiteral("practitioner-2") },
+            { QStringLiteral("practitioner_name"), QStringLiteral("Tom Hughes") },
+            { QStringLiteral("allocated_on"), Monday.addDays(-7) } });
+    test::createFamily(*store, QStringLiteral("Unallocated"));
+
+    auto team = CaseloadRepository(*store, timescales()).forTeam();
+    REQUIRE(team.ok());
+    REQUIRE(team->size() == 2);
+    CHECK(names(*team) == QStringList { QStringLiteral("Shah"), QStringLiteral("Okafor") });
+    const CaseloadEntry &okafor = team->at(1);
+    CHECK(okafor.practitionerId == Me);
+    CHECK(okafor.practitionerName == QStringLiteral("Amara Osei"));
+    CHECK(okafor.levelOfNeed == 3);
+    CHECK(okafor.allocatedOn == Monday);
+    CHECK(team->at(0).practitionerName == QStringLiteral("Tom Hughes"));
+    CHECK(team->at(0).levelOfNeed == 0);
+    // The practitioner's own caseload reads the same columns.
+    const auto own = caseload(*store);
+    REQUIRE(own.size() == 1);
+    CHECK(own.at(0).practitionerName == QStringLiteral("Amara Osei"));
+
+    // Ending the lead's allocation makes the other the lead.
+    REQUIRE(store
+                ->apply(Change::update(QStringLiteral("allocation"), earliest,
+                    { { QStringLiteral("ended_on"), Monday.addDays(20) } }))
+                .ok());
+    team = CaseloadRepository(*store, timescales()).forTeam(QStringLiteral("oka"));
+    REQUIRE(team.ok());
+    REQUIRE(team->size() == 1);
+    CHECK(team->at(0).practitionerName == QStringLiteral("Jo School"));
+}

@@ -1,0 +1,133 @@
+import QtQuick
+import QtTest
+import Doorstep.Models
+import DoorstepTest
+import ".."
+
+// The supervisor's team, end to end: the test store's user supervises team North at a real
+// doorstep-server, where two practitioners have synced their caseloads from their own
+// tablets. The supervisor enrols by taps, syncs, and works the team page by touch. Its own
+// program (and store and server): the other test files enrol the store as a practitioner.
+AppTestCase {
+    id: root
+
+    name: "Team"
+
+    function enrolAsSupervisor() {
+        const given = TestSyncServer.supervisorEnrolment();
+        verify(given.code, "the test server started with the team's caseloads");
+        startApp(1280, 800);
+        unlockWithPassphrase();
+        verify(!item("teamButton").visible, "not a supervisor before the server says so");
+        mouseClick(item("setUpSyncButton"));
+        const dialog = item("enrolDialog");
+        tryCompare(dialog, "opened", true);
+        typeInto(item("enrolAddressFieldInput"), given.address);
+        typeInto(item("enrolCertificateFieldInput"), given.caFile);
+        typeInto(item("enrolCodeFieldInput"), given.code);
+        mouseClick(item("enrolButton"));
+        tryCompare(dialog, "visible", false, 10000);
+        tryVerify(() => item("syncStatus").text.startsWith("Synced at"), 20000, "the first sync ran: " + item("syncStatus").text);
+        tryVerify(() => item("teamButton").visible && item("teamButton").height > 0, 5000, "the sync said this is a supervisor");
+        wait(40);
+    }
+
+    // Picks the choice with this text from a FormComboBox, by touch.
+    function choose(objectName, text) {
+        const box = item(objectName + "Input");
+        tap(box);
+        tryCompare(box.popup, "opened", true);
+        const index = box.find(text);
+        verify(index >= 0, text + " is offered by " + objectName);
+        const list = box.popup.contentItem;
+        list.positionViewAtIndex(index, ListView.Contain);
+        wait(40);
+        const choice = list.itemAtIndex(index);
+        verify(choice, text + " is shown");
+        mouseClick(choice);
+        tryCompare(box, "currentText", text);
+        tryCompare(box.popup, "visible", false);
+    }
+
+    function shownFamilies() {
+        const list = item("teamFamilyList");
+        const names = [];
+        for (let i = 0; i < list.count; ++i) {
+            list.positionViewAtIndex(i, ListView.Contain);
+            names.push(list.itemAtIndex(i).familyName);
+        }
+        list.positionViewAtBeginning();
+        return names;
+    }
+
+    function screenshot(name) {
+        if (TestSupport.screenshotFolder.length === 0)
+            return;
+        wait(100);
+        const image = grabImage(root.main.contentItem);
+        image.save(TestSupport.screenshotFolder + "/" + name + ".png");
+    }
+
+    function test_aSupervisorWatchesTheTeam() {
+        enrolAsSupervisor();
+        mouseClick(item("teamButton"));
+        const page = waitForPage("teamPage");
+        verify(page);
+        const team = item("teamCaseload");
+        // The two practitioners' five families (and those this tablet made itself).
+        tryVerify(() => team.totalCount >= 5, 5000);
+        const all = shownFamilies();
+        for (const family of ["Fenwick", "Garside", "Holloway", "Ingram", "Jessop"])
+            verify(all.indexOf(family) >= 0, family + " is on the team caseload");
+        screenshot("team-caseload");
+
+        // Most overdue first: Ingram, seven months without a review, before Jessop.
+        choose("practitionerFilter", "Tom Hughes");
+        compare(shownFamilies(), ["Ingram", "Jessop"]);
+        compare(findChild(item("teamFamilyList").itemAtIndex(0), "teamFamilyStatus").text, "Drifting");
+        choose("practitionerFilter", "Amara Osei");
+        choose("checkFilter", "Goals set within 28 days");
+        choose("statusFilter", "Due soon or drifting");
+        compare(shownFamilies(), ["Garside", "Holloway"]);
+        choose("statusFilter", "Drifting");
+        compare(shownFamilies(), ["Garside"]);
+        compare(item("teamFamilyCount").text, "Showing 1 of " + team.totalCount + " families");
+        screenshot("team-caseload-filtered");
+
+        mouseClick(item("clearFiltersButton"));
+        tryCompare(team, "count", team.totalCount);
+        choose("practitionerFilter", "Amara Osei");
+        choose("sortBy", "Family name");
+        compare(shownFamilies(), ["Fenwick", "Garside", "Holloway"]);
+        choose("sortBy", "Weeks open, longest first");
+        compare(shownFamilies(), ["Garside", "Holloway", "Fenwick"]);
+
+        // The practitioners: caseloads against 20-35 and their tablets' last syncs.
+        mouseClick(item("practitionersTab"));
+        const people = item("practitionerList");
+        tryCompare(people, "visible", true);
+        tryVerify(() => people.height > 0 && findChild(people, "practitioner_tom") !== null);
+        const amara = findChild(people, "practitioner_amara");
+        verify(amara);
+        compare(amara.caseload, 3);
+        compare(amara.rangeText, "17 below the usual 20–35");
+        verify(amara.lastSyncText.startsWith("Synced today at"), amara.lastSyncText);
+        compare(amara.redChecks, 3);
+        screenshot("team-practitioners");
+
+        // Tapping a practitioner shows their families.
+        const tom = findChild(people, "practitioner_tom");
+        tryVerify(() => tom.width > 0 && people.height > 0, 3000, "the list is laid out");
+        mouseClick(tom);
+        tryCompare(item("familiesView"), "visible", true);
+        compare(item("practitionerFilterInput").currentText, "Tom Hughes");
+        compare(shownFamilies().sort(), ["Ingram", "Jessop"]);
+
+        // And a family opens its page, where the supervisor sees the same drift.
+        mouseClick(findChild(item("teamFamilyList"), "teamFamily_" + item("teamFamilyList").itemAtIndex(0).familyId));
+        const family = waitForPage("familyPage");
+        verify(family);
+        tryVerify(() => findChild(family, "drift_4") !== null, 5000, "the no-progress check is listed");
+        compare(findChild(family, "drift_4").modelData.rag, "red");
+    }
+}
