@@ -247,6 +247,17 @@ void Session::announceChanges(const QStringList &kinds)
         Q_EMIT recordsChanged(kinds);
 }
 
+QString Session::userName() const
+{
+    if (!m_store || !m_team)
+        return {};
+    for (const TeamView::Member &member : m_team->members) {
+        if (member.userId == m_store->userId())
+            return member.name;
+    }
+    return {};
+}
+
 void Session::readTeamView()
 {
     std::optional<TeamView> team;

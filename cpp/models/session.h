@@ -79,6 +79,8 @@ public:
     bool isPinAvailable() const;
     bool isSupervisor() const { return m_team && m_team->isSupervisor(); }
     QString teamName() const { return m_team ? m_team->team : QString(); }
+    /// The user's name as the server gave it in the team view; empty when not known.
+    QString userName() const;
     /// Who the user is at the centre, as the last sync said; nothing while locked or before.
     const std::optional<TeamView> &teamView() const { return m_team; }
 

@@ -212,8 +212,16 @@ void TeamCaseloadModel::reload()
             if (!entries) {
                 error = entries.error().message;
             } else {
+                // The server names the team's people; an allocation may carry only an id.
+                QHash<QString, QString> names;
+                if (m_session->teamView()) {
+                    for (const TeamView::Member &member : m_session->teamView()->members)
+                        names.insert(member.userId, member.name);
+                }
                 m_team.reserve(entries->size());
                 for (CaseloadEntry &entry : *entries) {
+                    entry.practitionerName
+                        = names.value(entry.practitionerId, entry.practitionerName);
                     TeamCaseloadRow row;
                     row.report = m_driftAndDelay->assess(entry.dates, m_today);
                     const QDate end = entry.dates.closedOn.value_or(m_today);

@@ -24,6 +24,7 @@ const char *const Steps[] = {
     "0010_genogram.sql",
     "0011_review_progress.sql",
     "0012_team_view.sql",
+    "0013_supervision.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

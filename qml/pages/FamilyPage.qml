@@ -301,6 +301,11 @@ Page {
                         }
                     }
 
+                    SupervisionCard {
+                        Layout.fillWidth: true
+                        familyId: root.familyId
+                    }
+
                     Item {
                         Layout.fillHeight: true
                     }

@@ -22,6 +22,15 @@ Page {
         color: Theme.background
     }
 
+    PlanDecisionController {
+        id: planDecision
+
+        objectName: "planDecisionController"
+        session: Session
+        familyId: root.familyId
+        active: root.visible
+    }
+
     PlanController {
         id: plan
 
@@ -105,6 +114,11 @@ Page {
                     PlanStatusCard {
                         Layout.fillWidth: true
                         controller: plan
+                    }
+
+                    PlanDecisionCard {
+                        Layout.fillWidth: true
+                        controller: planDecision
                     }
 
                     PlanGoalsCard {

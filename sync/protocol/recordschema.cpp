@@ -282,6 +282,26 @@ QList<RecordKindSpec> buildKinds()
                 integer("size", 1, MaxBlobBytes, "size in bytes", true),
                 typed("made_at", FieldType::DateTime, "made at", true) },
             M::Immutable, 8),
+        // A supervisor's decision on a My Family Plan: signed off, or returned with comments
+        // for the practitioner. Written once, never changed: a later decision is a new one.
+        // Only a supervisor may write one (the server refuses anyone else).
+        kind("plan_decision", "plan_decisions", "plan decision",
+            { reference("family_id", "family", "family", true),
+                reference("plan_id", "plan", "plan", true),
+                choice("decision", { "signed_off", "returned" }, "decision", true),
+                text("comments", "comments"), labelField("decided_by", "decided by", true),
+                labelField("decided_by_name", "supervisor's name"),
+                typed("decided_at", FieldType::DateTime, "decided at", true) },
+            M::Immutable, 13),
+        // A case supervision: the discussion of a family with its practitioner, what was
+        // decided and what is to be done, written by the supervisor and read by both.
+        kind("supervision_note", "supervision_notes", "case supervision note",
+            { reference("family_id", "family", "family", true),
+                typed("held_on", FieldType::Date, "supervision date", true),
+                text("discussion", "discussion", true), text("decisions", "decisions"),
+                text("actions", "actions"), labelField("author_id", "author", true),
+                labelField("author_name", "supervisor's name") },
+            M::Mutable, 13),
     };
 }
 

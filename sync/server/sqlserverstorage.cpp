@@ -3,6 +3,7 @@
 #include "protocol/opcheck.h"
 #include "protocol/recordschema.h"
 #include "server/sqltransaction.h"
+#include "server/supervisorrecords.h"
 #include "store/rowreader.h"
 
 #include <QHash>
@@ -976,6 +977,8 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
         if (op.deviceId != device.id)
             return refused(i, QStringLiteral("claims to come from another device"));
         if (auto problem = hardeningProblem(op))
+            return refused(i, *problem);
+        if (auto problem = SupervisorRecords::refusal(op, user.role))
             return refused(i, *problem);
         if (op.hlc.physicalMs() > latestMs)
             return refused(i,

@@ -79,6 +79,7 @@ bool TestSyncServer::seedPractitioner(const QString &userId, const QString &name
     if (!created)
         return fail(created.error().message);
     Store &tablet = **created;
+    m_tablets[userId] = std::move(*created);
     for (const auto &[familyName, daysAgo] : families) {
         const QDate allocated = today.addDays(-daysAgo);
         const QString familyId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -106,6 +107,7 @@ bool TestSyncServer::seedPractitioner(const QString &userId, const QString &name
         if (daysAgo > 100)
             changes << Change::create(QStringLiteral("plan"),
                 { { QStringLiteral("family_id"), familyId },
+                    { QStringLiteral("status"), QStringLiteral("complete") },
                     { QStringLiteral("goals_agreed_on"), allocated.addDays(20) },
                     { QStringLiteral("completed_on"), allocated.addDays(30) } });
         if (auto applied = tablet.apply(changes); !applied)
@@ -128,6 +130,40 @@ bool TestSyncServer::seedPractitioner(const QString &userId, const QString &name
     if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000) || !outcome->ok)
         return fail(outcome ? outcome->message : QStringLiteral("sync timed out"));
     return true;
+}
+
+QVariantMap TestSyncServer::syncPractitioner(const QString &userId)
+{
+    const auto found = m_tablets.find(userId);
+    if (found == m_tablets.end() || !m_server)
+        return {};
+    Store &tablet = *found->second;
+    SyncClient client(tablet, QStringLiteral(DOORSTEP_VERSION));
+    std::optional<SyncClient::Outcome> outcome;
+    client.sync([&](SyncClient::Outcome done) { outcome = done; });
+    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000) || !outcome->ok) {
+        qWarning("the practitioner's sync failed: %s",
+            qPrintable(outcome ? outcome->message : QStringLiteral("timed out")));
+        return {};
+    }
+    const auto first = [&](const QString &sql) -> QVariant {
+        auto query = tablet.query(sql);
+        if (!query)
+            return {};
+        auto row = query->step();
+        if (!row || !*row || query->isNull(0))
+            return {};
+        return query->value(0);
+    };
+    return { { QStringLiteral("planStatus"),
+                 first(QStringLiteral("SELECT status FROM plans ORDER BY rowid DESC LIMIT 1")) },
+        { QStringLiteral("decisions"),
+            first(QStringLiteral("SELECT count(*) FROM plan_decisions")) },
+        { QStringLiteral("comments"),
+            first(QStringLiteral(
+                "SELECT comments FROM plan_decisions ORDER BY decided_at DESC LIMIT 1")) },
+        { QStringLiteral("notes"),
+            first(QStringLiteral("SELECT count(*) FROM supervision_notes")) } };
 }
 
 } // namespace doorstep

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "localsyncserver.h"
+#include "store/store.h"
 
 #include <QDate>
 #include <QObject>
 #include <QVariantMap>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -35,6 +37,12 @@ public:
             m_server->stop();
     }
 
+    /// Syncs the practitioner's tablet seeded by supervisorEnrolment() and says what it
+    /// holds of the supervisor's work: "planStatus" (of its last plan), "decisions" (plan
+    /// decisions), "comments" (the newest decision's), "notes" (case supervision notes);
+    /// empty if the sync failed (the reason is logged).
+    Q_INVOKABLE QVariantMap syncPractitioner(const QString &userId);
+
 private:
     bool start(server::User::Role role = server::User::Role::Practitioner);
     /// Makes a practitioner in team "north" with a tablet holding their families, enrolled
@@ -45,6 +53,8 @@ private:
 
     /// Made on first use: most test files never sync.
     std::unique_ptr<test::LocalSyncServer> m_server;
+    /// The practitioners' own tablets, by user id.
+    std::map<QString, std::unique_ptr<Store>> m_tablets;
     std::optional<server::Issued> m_certificate;
     QString m_caFile;
 };

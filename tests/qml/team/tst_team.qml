@@ -129,5 +129,45 @@ AppTestCase {
         verify(family);
         tryVerify(() => findChild(family, "drift_4") !== null, 5000, "the no-progress check is listed");
         compare(findChild(family, "drift_4").modelData.rag, "red");
+        // Case supervision, recorded on the family page.
+        const card = findChild(family, "supervisionCard");
+        verify(card);
+        tap(findChild(card, "recordSupervisionButton"));
+        const dialog = item("supervisionDialog");
+        tryCompare(dialog, "opened", true);
+        typeInto(item("supervisionDiscussionFieldInput"), "School attendance is slipping");
+        typeInto(item("supervisionActionsFieldInput"), "Tom to meet the school");
+        screenshot("team-supervision-dialog");
+        mouseClick(item("saveSupervisionButton"));
+        tryCompare(dialog, "visible", false);
+        tryVerify(() => findChild(card, "supervisionRepeater").count === 1);
+
+        // The plan: returned with comments, an immutable decision the practitioner sees.
+        tap(item("openPlanButton"));
+        const plan = waitForPage("planPage");
+        verify(plan);
+        const decisionCard = findChild(plan, "planDecisionCard");
+        tryVerify(() => findChild(decisionCard, "returnPlanButton").visible, 5000, "the complete plan can be decided on");
+        mouseClick(findChild(decisionCard, "returnPlanButton"));
+        tryVerify(() => findChild(decisionCard, "planDecisionError").text.startsWith("Say what needs to change"));
+        compare(findChild(decisionCard, "planDecisionRepeater").count, 0);
+        typeInto(findChild(decisionCard, "planDecisionCommentsField"), "Say who takes the children to school");
+        mouseClick(findChild(decisionCard, "returnPlanButton"));
+        tryCompare(findChild(decisionCard, "planDecisionRepeater"), "count", 1);
+        verify(!findChild(decisionCard, "returnPlanButton").visible);
+        screenshot("team-plan-returned");
+
+        // After the supervisor's sync, Tom's own tablet syncs and holds it all.
+        const sync = findChild(root.main, "syncController");
+        tryVerify(() => !sync.syncing, 20000);
+        sync.syncNow();
+        tryVerify(() => !sync.syncing && sync.statusText.startsWith("Synced at"), 20000, sync.statusText);
+        tryVerify(() => {
+            const seen = TestSyncServer.syncPractitioner("tom");
+            return seen.decisions === 1 && seen.notes === 1;
+        }, 20000, "the practitioner's tablet received the decision and the note");
+        const seen = TestSyncServer.syncPractitioner("tom");
+        compare(seen.planStatus, "returned");
+        compare(seen.comments, "Say who takes the children to school");
     }
 }

@@ -1,0 +1,118 @@
+#include "servertestworld.h"
+
+using namespace doorstep;
+using namespace doorstep::server;
+using namespace doorstep::test;
+
+// A supervisor's records (issue 8) at the server, against both databases: only a supervisor
+// may decide on a plan, write a case supervision note, or set a plan signed off or returned.
+// A practitioner's push holding any of them is refused whole, and nothing of it is logged.
+
+namespace
+{
+
+const QString App = QStringLiteral("1.2.0");
+
+struct Plan {
+    QString id = newId();
+    QList<Op> ops;
+
+    Plan(Tablet &tablet, const QString &family)
+    {
+        ops = tablet.create(QStringLiteral("plan"), id,
+            { { "family_id", family }, { "status", QStringLiteral("complete") } });
+    }
+};
+
+QList<Op> decision(Tablet &tablet, const QString &family, const QString &plan, const char *what)
+{
+    return tablet.create(QStringLiteral("plan_decision"), newId(),
+        { { "family_id", family }, { "plan_id", plan }, { "decision", QString::fromLatin1(what) },
+            { "decided_by", QStringLiteral("priya.shah") },
+            { "decided_at", QStringLiteral("2026-03-04T09:00:00.000Z") } });
+}
+
+QList<Op> supervisionNote(Tablet &tablet, const QString &family)
+{
+    return tablet.create(QStringLiteral("supervision_note"), newId(),
+        { { "family_id", family }, { "held_on", QStringLiteral("2026-03-04") },
+            { "discussion", QStringLiteral("Rent arrears and school attendance") },
+            { "author_id", QStringLiteral("priya.shah") } });
+}
+
+} // namespace
+
+STORAGE_TEST_CASE("A practitioner can neither decide on a plan nor write a supervision note",
+    "[server][supervision]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    const Casework okafor(amara, "Okafor");
+    const Plan plan(amara, okafor.family);
+    push(s, amara, okafor.ops + plan.ops);
+
+    const struct {
+        const char *what;
+        QList<Op> ops;
+        QString refusal;
+    } attempts[] = {
+        { "a sign-off", decision(amara, okafor.family, plan.id, "signed_off"),
+            QStringLiteral("only a supervisor may make") },
+        { "a supervision note", supervisionNote(amara, okafor.family),
+            QStringLiteral("only a supervisor may write") },
+        { "a plan set signed off",
+            { amara.op(QStringLiteral("plan"), plan.id, QStringLiteral("status"),
+                QStringLiteral("signed_off")) },
+            QStringLiteral("only a supervisor may do") },
+    };
+    for (const auto &attempt : attempts) {
+        INFO(attempt.what);
+        // With an ordinary edit beside it: the push is refused whole.
+        const QList<Op> ops = QList<Op> { amara.op(QStringLiteral("family"), okafor.family,
+                                  QStringLiteral("postcode"), QStringLiteral("LS9 9ZZ")) }
+            + attempt.ops;
+        auto refused = s.push(amara.device, ops, App);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == Error::Code::InvalidArgument);
+        CHECK(refused.error().message.contains(attempt.refusal));
+    }
+    // Nothing of them reached the log: the supervisor pulls the practitioner's work only.
+    const Tablet priya = enrol(server, server.priya, "Priya's tablet");
+    CHECK(byId(opsOf(pull(s, priya))) == byId(okafor.ops + plan.ops));
+
+    // Completing the plan again (after a return) is the practitioner's, and is taken.
+    push(s, amara,
+        { amara.op(QStringLiteral("plan"), plan.id, QStringLiteral("status"),
+            QStringLiteral("complete")) });
+}
+
+STORAGE_TEST_CASE(
+    "A supervisor's decision and supervision note reach the practitioner", "[server][supervision]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    Tablet priya = enrol(server, server.priya, "Priya's tablet");
+    Tablet gareth = enrol(server, server.gareth, "Gareth's tablet");
+    const Casework okafor(amara, "Okafor");
+    const Plan plan(amara, okafor.family);
+    push(s, amara, okafor.ops + plan.ops);
+    pull(s, priya);
+    const sync::PullReply caughtUp = pull(s, amara);
+
+    const QList<Op> decided = decision(priya, okafor.family, plan.id, "returned")
+        + QList<Op> { priya.op(
+            QStringLiteral("plan"), plan.id, QStringLiteral("status"), QStringLiteral("returned")) }
+        + supervisionNote(priya, okafor.family);
+    push(s, priya, decided);
+    CHECK(byId(opsOf(pull(s, amara, caughtUp.cursor, 500, caughtUp.catchUp))) == byId(decided));
+
+    // Another team's supervisor is still refused: the family is not theirs.
+    auto refused
+        = s.push(gareth.device, decision(gareth, okafor.family, plan.id, "signed_off"), App);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QStringLiteral("outside this user's caseload")));
+}
