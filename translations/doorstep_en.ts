@@ -230,6 +230,16 @@
     </message>
 </context>
 <context>
+    <name>TeamFeedback</name>
+    <message numerus="yes">
+        <source>Exit questionnaires answered by %n family(s) of the team.</source>
+        <translation>
+            <numerusform>Exit questionnaires answered by %n family of the team.</numerusform>
+            <numerusform>Exit questionnaires answered by %n families of the team.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ThreeHousesPage</name>
     <message numerus="yes">
         <source>%1, %n years old</source>

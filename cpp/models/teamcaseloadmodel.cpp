@@ -2,6 +2,8 @@
 
 #include "client/syncclient.h"
 #include "models/casetext.h"
+#include "models/exitquestionnairecontroller.h"
+#include "store/exitquestionnairerepository.h"
 
 #include <QHash>
 #include <algorithm>
@@ -19,7 +21,7 @@ bool affectsTeamCaseload(const QStringList &kinds)
     static const QStringList relevant { QStringLiteral("family"), QStringLiteral("person"),
         QStringLiteral("referral"), QStringLiteral("allocation"), QStringLiteral("visit"),
         QStringLiteral("plan"), QStringLiteral("review"), QStringLiteral("closure"),
-        SyncClient::TeamViewKind };
+        QStringLiteral("exit_questionnaire"), SyncClient::TeamViewKind };
     return Session::touches(kinds, relevant);
 }
 
@@ -230,6 +232,24 @@ void TeamCaseloadModel::reload()
                     row.entry = std::move(entry);
                     m_team.append(std::move(row));
                 }
+            }
+        }
+    }
+    m_feedbackFamilies = 0;
+    m_feedback.clear();
+    if (store && error.isEmpty()) {
+        auto totals = ExitQuestionnaireRepository(*store).totals();
+        if (!totals) {
+            error = totals.error().message;
+        } else {
+            m_feedbackFamilies = totals->families;
+            for (const QString &field : ExitQuestionnaireRepository::questions()) {
+                m_feedback.append(QVariantMap {
+                    { QStringLiteral("question"),
+                        ExitQuestionnaireController::questionText(field) },
+                    { QStringLiteral("yes"), totals->count(field, QStringLiteral("yes")) },
+                    { QStringLiteral("partly"), totals->count(field, QStringLiteral("partly")) },
+                    { QStringLiteral("no"), totals->count(field, QStringLiteral("no")) } });
             }
         }
     }

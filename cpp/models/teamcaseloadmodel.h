@@ -64,6 +64,10 @@ class TeamCaseloadModel : public QAbstractListModel
     Q_PROPERTY(QVariantList levelChoices READ levelChoices CONSTANT)
     Q_PROPERTY(QVariantList sortChoices READ sortChoices CONSTANT)
     Q_PROPERTY(doorstep::TeamPractitionerModel *practitioners READ practitioners CONSTANT)
+    /// The team's exit questionnaires: how many families answered, and each question's
+    /// totals: [{ question, yes, partly, no }].
+    Q_PROPERTY(int feedbackFamilies READ feedbackFamilies NOTIFY totalsChanged)
+    Q_PROPERTY(QVariantList feedback READ feedback NOTIFY totalsChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
 
 public:
@@ -128,6 +132,8 @@ public:
     QVariantList levelChoices() const;
     QVariantList sortChoices() const;
     TeamPractitionerModel *practitioners() { return &m_practitioners; }
+    int feedbackFamilies() const { return m_feedbackFamilies; }
+    QVariantList feedback() const { return m_feedback; }
     QString errorString() const { return m_errorString; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -182,6 +188,8 @@ private:
     int m_amberCount = 0;
     QVariantList m_practitionerChoices;
     TeamPractitionerModel m_practitioners;
+    int m_feedbackFamilies = 0;
+    QVariantList m_feedback;
     QString m_errorString;
 };
 

@@ -112,4 +112,17 @@ Result<CaseSummary> CaseSummaryRepository::forFamily(const QString &familyId) co
     return summary;
 }
 
+Result<QList<std::pair<QString, QString>>> CaseSummaryRepository::openAllocations(
+    const QString &familyId) const
+{
+    auto query = m_store.query(
+        QStringLiteral("SELECT id, practitioner_id FROM allocations WHERE family_id = ? AND "
+                       "ended_on IS NULL AND causal_length % 2 = 1 ORDER BY allocated_on, id"));
+    if (!query)
+        return query.error();
+    query->bind(1, familyId);
+    return readAll<std::pair<QString, QString>>(
+        *query, [](const Statement &s) { return std::make_pair(s.text(0), s.text(1)); });
+}
+
 } // namespace doorstep

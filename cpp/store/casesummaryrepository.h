@@ -66,6 +66,8 @@ public:
     }
 
     Result<CaseSummary> forFamily(const QString &familyId) const;
+    /// The family's live allocations not yet ended: each id with its practitioner.
+    Result<QList<std::pair<QString, QString>>> openAllocations(const QString &familyId) const;
 
 private:
     Store &m_store;

@@ -25,6 +25,7 @@ const char *const Steps[] = {
     "0011_review_progress.sql",
     "0012_team_view.sql",
     "0013_supervision.sql",
+    "0014_exit_questionnaire.sql",
 };
 constexpr int StepCount = int(sizeof(Steps) / sizeof(Steps[0]));
 

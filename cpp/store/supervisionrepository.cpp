@@ -11,7 +11,7 @@ Result<QList<PlanDecision>> SupervisionRepository::decisions(const QString &plan
     auto query = m_store.query(QStringLiteral(
         "SELECT id, family_id, plan_id, decision, comments, decided_by, decided_by_name, "
         "decided_at FROM plan_decisions WHERE plan_id = ? AND causal_length % 2 = 1 "
-        "ORDER BY decided_at DESC, id DESC"));
+        "ORDER BY decided_at DESC, rowid DESC"));
     if (!query)
         return query.error();
     query->bind(1, planId);
@@ -35,7 +35,7 @@ Result<QList<SupervisionNote>> SupervisionRepository::notes(const QString &famil
     auto query = m_store.query(
         QStringLiteral("SELECT id, family_id, held_on, discussion, decisions, actions, author_id, "
                        "author_name FROM supervision_notes WHERE family_id = ? AND "
-                       "causal_length % 2 = 1 ORDER BY held_on DESC, id DESC"));
+                       "causal_length % 2 = 1 ORDER BY held_on DESC, rowid DESC"));
     if (!query)
         return query.error();
     query->bind(1, familyId);

@@ -148,6 +148,11 @@ Page {
                         controller: ending
                     }
 
+                    ExitQuestionnaireCard {
+                        Layout.fillWidth: true
+                        familyId: root.familyId
+                    }
+
                     Item {
                         Layout.fillHeight: true
                     }

@@ -301,6 +301,12 @@ Page {
                         }
                     }
 
+                    AllocationCard {
+                        Layout.fillWidth: true
+                        familyId: root.familyId
+                        leadText: family.hasLeadPractitioner ? qsTr("%1, since %2").arg(family.leadPractitionerName).arg(family.allocatedOn) : qsTr("Not allocated")
+                    }
+
                     SupervisionCard {
                         Layout.fillWidth: true
                         familyId: root.familyId

@@ -69,6 +69,13 @@ Page {
                 text: qsTr("Practitioners (%1)").arg(team.practitioners.count)
                 font.pixelSize: Theme.fontBody
             }
+
+            TabButton {
+                objectName: "feedbackTab"
+                height: Theme.touchTarget
+                text: qsTr("Family feedback (%1)").arg(team.feedbackFamilies)
+                font.pixelSize: Theme.fontBody
+            }
         }
 
         // The team's families.
@@ -283,6 +290,27 @@ Page {
                 font.pixelSize: Theme.fontBody
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
+            }
+        }
+    
+        // The team's exit questionnaires, question by question.
+        Flickable {
+            objectName: "feedbackView"
+            visible: tabs.currentIndex === 2
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentHeight: feedback.implicitHeight + 2 * Theme.margin
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+
+            TeamFeedback {
+                id: feedback
+
+                x: Theme.margin
+                y: Theme.margin
+                width: parent.width - 2 * Theme.margin
+                families: team.feedbackFamilies
+                questions: team.feedback
             }
         }
     }

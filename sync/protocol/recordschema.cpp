@@ -302,6 +302,19 @@ QList<RecordKindSpec> buildKinds()
                 text("actions", "actions"), labelField("author_id", "author", true),
                 labelField("author_name", "supervisor's name") },
             M::Mutable, 13),
+        // The exit questionnaire at closure (DOMAIN.md): how the family found the
+        // assessment and the plan, in their own answers, for the service's totals.
+        kind("exit_questionnaire", "exit_questionnaires", "exit questionnaire",
+            { reference("family_id", "family", "family", true),
+                typed("answered_on", FieldType::Date, "date answered", true),
+                choice("assessment_easy", { "yes", "partly", "no" },
+                    "whether the assessment was easy to understand"),
+                choice("assessment_fair", { "yes", "partly", "no" },
+                    "whether the assessment was fair"),
+                choice("plan_clear", { "yes", "partly", "no" },
+                    "whether the plan was clear about who does what"),
+                text("comments", "the family's comments") },
+            M::Mutable, 14),
     };
 }
 

@@ -313,6 +313,8 @@ constexpr int TokenBytes = 32;
 const QString FamilyKind = QStringLiteral("family");
 const QString DocumentKind = QStringLiteral("document");
 const QString DocumentContentField = QStringLiteral("sha256");
+const QString AllocationKind = QStringLiteral("allocation");
+const QString AllocationPractitionerField = QStringLiteral("practitioner_id");
 const QString Practitioner = QStringLiteral("practitioner");
 const QString Supervisor = QStringLiteral("supervisor");
 const QString Team = QStringLiteral("team");
@@ -704,6 +706,14 @@ Result<void> SqlServerStorage::allocate(const QString &familyId, const QString &
     auto transaction = SqlTransaction::begin(*m_connection);
     if (!transaction)
         return transaction.error();
+    if (auto allocated = allocateInTransaction(familyId, to, to.id, {}); !allocated)
+        return allocated.error();
+    return transaction->commit();
+}
+
+Result<void> SqlServerStorage::allocateInTransaction(
+    const QString &familyId, const User &to, const QString &byUserId, const QString &deviceId)
+{
     auto select = cached(QStringLiteral("SELECT practitioner_id, team FROM families WHERE id = ?"));
     if (!select)
         return select.error();
@@ -739,11 +749,8 @@ Result<void> SqlServerStorage::allocate(const QString &familyId, const QString &
     }
     if (auto remembered = rememberScope(familyId, to.id, to.team); !remembered)
         return remembered.error();
-    if (auto audited
-        = writeAudit({ now(), to.id, {}, Action::Allocate, FamilyKind, familyId, detail });
-        !audited)
-        return audited.error();
-    return transaction->commit();
+    return writeAudit(
+        { now(), byUserId, deviceId, Action::Allocate, FamilyKind, familyId, detail });
 }
 
 Result<QString> SqlServerStorage::createEnrolmentCode(const QString &userId, qint64 validForSeconds)
@@ -957,6 +964,31 @@ Result<Device> SqlServerStorage::authenticate(const QString &token)
     return **device;
 }
 
+Result<std::optional<QString>> SqlServerStorage::allocationProblem(
+    const User &user, const QString &practitionerId)
+{
+    // A practitioner's tablet records their own allocations (a family they took on); only a
+    // supervisor allocates to someone else.
+    if (user.role == User::Role::Practitioner) {
+        if (practitionerId == user.id)
+            return std::optional<QString>();
+        return std::optional<QString>(
+            QStringLiteral("would allocate a family to someone else, which only a supervisor "
+                           "may do"));
+    }
+    // A supervisor may lead a case themselves: the family stays in the team, which they see.
+    if (practitionerId == user.id)
+        return std::optional<QString>();
+    auto to = loadUser(practitionerId);
+    if (!to)
+        return to.error();
+    if (!*to || (*to)->role != User::Role::Practitioner || (*to)->team != user.team)
+        return std::optional<QString>(
+            QStringLiteral("would allocate a family to someone who is not a practitioner of "
+                           "this team"));
+    return std::optional<QString>();
+}
+
 Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
     const Device &device, const User &user, const QList<Op> &ops)
 {
@@ -980,6 +1012,13 @@ Result<SqlServerStorage::PushPlan> SqlServerStorage::planPush(
             return refused(i, *problem);
         if (auto problem = SupervisorRecords::refusal(op, user.role))
             return refused(i, *problem);
+        if (op.kind == AllocationKind && op.field == AllocationPractitionerField) {
+            auto problem = allocationProblem(user, op.value.toString());
+            if (!problem)
+                return problem.error();
+            if (*problem)
+                return refused(i, **problem);
+        }
         if (op.hlc.physicalMs() > latestMs)
             return refused(i,
                 QStringLiteral("is dated more than a day ahead of the server's clock: the "
@@ -1310,6 +1349,34 @@ Result<PushOutcome> SqlServerStorage::push(
                 if (!opsPerRecord.contains(key))
                     records << key;
                 ++opsPerRecord[key];
+            }
+
+            // A supervisor's allocation record moves the family to the practitioner it names
+            // (planPush checked they are one of the team), as the admin command would: their
+            // tablets catch the family up, the last practitioner's remove it. The last such
+            // op of a family in the push decides.
+            if (!isPractitioner) {
+                QHash<QString, QString> allocatedTo;
+                for (const PushPlan::Fresh &fresh : plan->fresh) {
+                    if (fresh.op->kind == AllocationKind
+                        && fresh.op->field == AllocationPractitionerField)
+                        allocatedTo.insert(fresh.familyId, fresh.op->value.toString());
+                }
+                for (auto it = allocatedTo.begin(); it != allocatedTo.end();) {
+                    // Leading it themselves keeps the family in the team, where it is.
+                    if (it.value() == userId)
+                        it = allocatedTo.erase(it);
+                    else
+                        ++it;
+                }
+                for (auto it = allocatedTo.cbegin(); it != allocatedTo.cend(); ++it) {
+                    auto to = loadUser(it.value());
+                    if (!to)
+                        return to.error();
+                    if (auto allocated = allocateInTransaction(it.key(), **to, userId, device.id);
+                        !allocated)
+                        return allocated.error();
+                }
             }
 
             auto acked = advanceAcked(device.id, sequences);

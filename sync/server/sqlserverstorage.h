@@ -75,6 +75,14 @@ private:
     Result<std::optional<QString>> knownRecordFamily(const QString &kind, const QString &recordId);
     Result<bool> isLogged(const QString &opId);
     Result<PushPlan> planPush(const Device &device, const User &user, const QList<Op> &ops);
+    /// Why the user may not write an allocation to practitionerId: a practitioner only to
+    /// themselves, a supervisor only to a practitioner of their team. Nothing when they may.
+    Result<std::optional<QString>> allocationProblem(
+        const User &user, const QString &practitionerId);
+    /// Allocates the family to `to` (a practitioner) inside the caller's transaction, and
+    /// audits it as done by byUserId (on deviceId, for an allocation from a tablet).
+    Result<void> allocateInTransaction(
+        const QString &familyId, const User &to, const QString &byUserId, const QString &deviceId);
     Result<void> rememberScope(
         const QString &familyId, const QString &practitionerId, const QString &team);
     Result<qint64> advanceAcked(const QString &deviceId, const QList<qint64> &newSequences);

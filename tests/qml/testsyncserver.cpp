@@ -132,6 +132,23 @@ bool TestSyncServer::seedPractitioner(const QString &userId, const QString &name
     return true;
 }
 
+namespace
+{
+
+QStringList familyNames(Store &tablet)
+{
+    QStringList names;
+    auto query = tablet.query(QStringLiteral(
+        "SELECT family_name FROM families WHERE causal_length % 2 = 1 ORDER BY family_name"));
+    if (!query)
+        return names;
+    for (auto row = query->step(); row && *row; row = query->step())
+        names << query->text(0);
+    return names;
+}
+
+} // namespace
+
 QVariantMap TestSyncServer::syncPractitioner(const QString &userId)
 {
     const auto found = m_tablets.find(userId);
@@ -163,7 +180,8 @@ QVariantMap TestSyncServer::syncPractitioner(const QString &userId)
             first(QStringLiteral(
                 "SELECT comments FROM plan_decisions ORDER BY decided_at DESC LIMIT 1")) },
         { QStringLiteral("notes"),
-            first(QStringLiteral("SELECT count(*) FROM supervision_notes")) } };
+            first(QStringLiteral("SELECT count(*) FROM supervision_notes")) },
+        { QStringLiteral("families"), familyNames(tablet) } };
 }
 
 } // namespace doorstep

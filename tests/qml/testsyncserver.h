@@ -39,7 +39,8 @@ public:
 
     /// Syncs the practitioner's tablet seeded by supervisorEnrolment() and says what it
     /// holds of the supervisor's work: "planStatus" (of its last plan), "decisions" (plan
-    /// decisions), "comments" (the newest decision's), "notes" (case supervision notes);
+    /// decisions), "comments" (the newest decision's), "notes" (case supervision notes),
+    /// "families" (the names of the families it holds, in order);
     /// empty if the sync failed (the reason is logged).
     Q_INVOKABLE QVariantMap syncPractitioner(const QString &userId);
 

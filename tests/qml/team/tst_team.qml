@@ -13,6 +13,11 @@ AppTestCase {
 
     name: "Team"
 
+    function init() {
+        if (!TestSupport.teamProgram)
+            skip("runs only in a program of its own (DOORSTEP_TEST_TEAM): its store's user is a supervisor");
+    }
+
     function enrolAsSupervisor() {
         const given = TestSyncServer.supervisorEnrolment();
         verify(given.code, "the test server started with the team's caseloads");
@@ -169,5 +174,41 @@ AppTestCase {
         const seen = TestSyncServer.syncPractitioner("tom");
         compare(seen.planStatus, "returned");
         compare(seen.comments, "Say who takes the children to school");
+        compare(seen.families, ["Ingram", "Jessop"]);
+
+        // Reallocation: the family moves from Tom to Amara at the next syncs.
+        goBack("planBackButton");
+        const allocationCard = findChild(family, "allocationCard");
+        verify(allocationCard.visible, "a supervisor may allocate");
+        choose("allocateTo", "Amara Osei");
+        tap(findChild(allocationCard, "allocateButton"));
+        tryCompare(findChild(family, "familyController"), "leadPractitionerName", "Amara Osei");
+        tryVerify(() => findChild(allocationCard, "allocationHint").text.startsWith("The family moves"));
+        screenshot("team-allocation");
+        sync.syncNow();
+        tryVerify(() => !sync.syncing && sync.statusText.startsWith("Synced at"), 20000, sync.statusText);
+        tryVerify(() => TestSyncServer.syncPractitioner("amara").families.indexOf("Ingram") >= 0, 20000, "Amara's tablet received Ingram");
+        tryVerify(() => TestSyncServer.syncPractitioner("tom").families.indexOf("Ingram") < 0, 20000, "Tom's tablet let Ingram go");
+
+        // The exit questionnaire, answered on the closure page by taps, totalled for the team.
+        tap(item("openClosureButton"));
+        const closure = waitForPage("closurePage");
+        verify(closure);
+        for (const answer of ["exitAnswer_assessment_easy_yes", "exitAnswer_assessment_fair_partly", "exitAnswer_plan_clear_yes"]) {
+            // Each answer is saved at once and the questions read again: wait for it to show.
+            tap(item(answer));
+            tryVerify(() => item(answer).checked, 3000, answer);
+            wait(40);
+        }
+        screenshot("team-exit-questionnaire");
+        goBack("closureBackButton");
+        goBack("familyBackButton");
+        waitForPage("teamPage");
+        mouseClick(item("feedbackTab"));
+        tryVerify(() => item("feedbackView").visible && item("feedbackView").height > 0);
+        tryCompare(item("feedbackSummary"), "text", "Exit questionnaires answered by 1 family of the team.");
+        compare(findChild(item("feedbackQuestion_0"), "feedbackCounts").text, "Yes 1 · Partly 0 · No 0");
+        compare(findChild(item("feedbackQuestion_1"), "feedbackCounts").text, "Yes 0 · Partly 1 · No 0");
+        screenshot("team-feedback");
     }
 }

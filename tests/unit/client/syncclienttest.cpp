@@ -728,3 +728,33 @@ TEST_CASE(
     REQUIRE(view.has_value());
     CHECK(view->members[1].devices[0].lastSyncAt > before);
 }
+
+TEST_CASE("A practitioner's tablet that writes a supervisor's record is told why, and keeps it",
+    "[sync][supervision]")
+{
+    Fixture fixture;
+    const QString family = require(fixture.store->apply(Change::create(QStringLiteral("family"),
+        { { QStringLiteral("family_name"), QStringLiteral("Okafor") } })));
+    fixture.sync();
+    const QString note = require(fixture.store->apply(Change::create(
+        QStringLiteral("supervision_note"),
+        { { QStringLiteral("family_id"), family }, { QStringLiteral("held_on"), QDate(2026, 3, 4) },
+            { QStringLiteral("discussion"), QStringLiteral("Written in the supervisor's name") },
+            { QStringLiteral("author_id"), LocalSyncServer::Practitioner } })));
+
+    SyncClient client(*fixture.store, QStringLiteral(DOORSTEP_VERSION));
+    std::optional<SyncClient::Outcome> outcome;
+    client.sync([&](SyncClient::Outcome given) { outcome = given; });
+    REQUIRE(QTest::qWaitFor([&] { return outcome.has_value(); }, 30000));
+    CHECK_FALSE(outcome->ok);
+    CHECK(outcome->problem == SyncClient::Outcome::Problem::Refused);
+    INFO(outcome->message.toStdString());
+    CHECK(outcome->message.contains(QStringLiteral("only a supervisor may write")));
+    // Nothing is lost: the note is still on the tablet, waiting.
+    auto kept = fixture.store->query(
+        QStringLiteral("SELECT count(*) FROM supervision_notes WHERE id = ?"));
+    REQUIRE(kept.ok());
+    kept->bind(1, note);
+    REQUIRE(kept->step().ok());
+    CHECK(kept->integer(0) == 1);
+}

@@ -1,6 +1,8 @@
 #include "client/syncclient.h"
+#include "models/exitquestionnairecontroller.h"
 #include "models/plandecisioncontroller.h"
 #include "models/supervisionnotescontroller.h"
+#include "models/teamcaseloadmodel.h"
 #include "modeltesthelpers.h"
 
 using namespace doorstep;
@@ -153,4 +155,55 @@ TEST_CASE("A supervisor records a case supervision; a bad date or no discussion 
     theirs.setFamilyId(practitioner.familyId);
     CHECK_FALSE(theirs.canRecord());
     CHECK_FALSE(theirs.record(QStringLiteral("12/03/2026"), QStringLiteral("x"), {}, {}));
+}
+
+TEST_CASE("The exit questionnaire keeps each answer as given, and the team page totals them",
+    "[models][supervision]")
+{
+    DecisionFixture fixture;
+    ExitQuestionnaireController questionnaire;
+    questionnaire.setSession(fixture.session.get());
+    questionnaire.setFamilyId(fixture.familyId);
+    CHECK(questionnaire.answeredOnText().isEmpty());
+    REQUIRE(questionnaire.questions().size() == 3);
+    CHECK(questionnaire.questions().constFirst().toMap().value(QStringLiteral("text"))
+        == QStringLiteral("Was the assessment easy to understand?"));
+
+    REQUIRE(questionnaire.answer(QStringLiteral("assessment_easy"), QStringLiteral("yes")));
+    REQUIRE(questionnaire.answer(QStringLiteral("plan_clear"), QStringLiteral("partly")));
+    CHECK(questionnaire.answeredOnText() == QStringLiteral("Answered on 12 Mar 2026"));
+    CHECK(fixture.count("exit_questionnaires") == 1);
+    // An answer that is not one of the three is refused in words, and nothing changes.
+    CHECK_FALSE(questionnaire.answer(QStringLiteral("plan_clear"), QStringLiteral("maybe")));
+    CHECK_FALSE(questionnaire.errorString().isEmpty());
+    CHECK_FALSE(questionnaire.answer(QStringLiteral("favourite_colour"), QStringLiteral("yes")));
+    // Comments are kept once typing stops, or at once when asked.
+    questionnaire.setComments(QStringLiteral("Sam listened to us"));
+    REQUIRE(questionnaire.saveNow());
+
+    ExitQuestionnaireController again;
+    again.setSession(fixture.session.get());
+    again.setFamilyId(fixture.familyId);
+    const QVariantList questions = again.questions();
+    CHECK(questions.at(0).toMap().value(QStringLiteral("answer")) == QStringLiteral("yes"));
+    CHECK(questions.at(1).toMap().value(QStringLiteral("answer")).toString().isEmpty());
+    CHECK(questions.at(2).toMap().value(QStringLiteral("answer")) == QStringLiteral("partly"));
+    CHECK(again.comments() == QStringLiteral("Sam listened to us"));
+
+    // A second family answers; the team totals count each family once.
+    const QString second = fixture.family(QStringLiteral("Shah"), 30);
+    again.setFamilyId(second);
+    REQUIRE(again.answer(QStringLiteral("assessment_easy"), QStringLiteral("no")));
+    REQUIRE(again.answer(QStringLiteral("plan_clear"), QStringLiteral("partly")));
+    TeamCaseloadModel team;
+    team.setSession(fixture.session.get());
+    CHECK(team.feedbackFamilies() == 2);
+    const QVariantMap easy = team.feedback().at(0).toMap();
+    CHECK(easy.value(QStringLiteral("yes")) == 1);
+    CHECK(easy.value(QStringLiteral("no")) == 1);
+    CHECK(easy.value(QStringLiteral("partly")) == 0);
+    const QVariantMap clear = team.feedback().at(2).toMap();
+    CHECK(clear.value(QStringLiteral("question"))
+        == QStringLiteral("Was the plan clear about who does what?"));
+    CHECK(clear.value(QStringLiteral("partly")) == 2);
 }

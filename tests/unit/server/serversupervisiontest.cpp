@@ -116,3 +116,79 @@ STORAGE_TEST_CASE(
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.contains(QStringLiteral("outside this user's caseload")));
 }
+
+STORAGE_TEST_CASE("A supervisor's allocation from a tablet moves the family between practitioners",
+    "[server][supervision]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    Tablet tom = enrol(server, server.tom, "Tom's tablet");
+    Tablet priya = enrol(server, server.priya, "Priya's tablet");
+    const Casework okafor(amara, "Okafor");
+    const QString amarasAllocation = newId();
+    const QList<Op> allocatedToAmara = amara.create(QStringLiteral("allocation"), amarasAllocation,
+        { { "family_id", okafor.family }, { "practitioner_id", server.amara },
+            { "allocated_on", QStringLiteral("2026-03-01") } });
+    push(s, amara, okafor.ops + allocatedToAmara);
+    const sync::PullReply amaraBefore = pull(s, amara);
+    const sync::PullReply tomBefore = pull(s, tom);
+    CHECK(tomBefore.ops.isEmpty());
+    pull(s, priya);
+
+    // Priya ends Amara's allocation and allocates the family to Tom, in one push.
+    server.clock.now = server.clock.now.addSecs(60);
+    const QList<Op> reallocation
+        = QList<Op> { priya.op(QStringLiteral("allocation"), amarasAllocation,
+              QStringLiteral("ended_on"), QStringLiteral("2026-03-04")) }
+        + priya.create(QStringLiteral("allocation"), newId(),
+            { { "family_id", okafor.family }, { "practitioner_id", server.tom },
+                { "allocated_on", QStringLiteral("2026-03-04") } });
+    push(s, priya, reallocation);
+
+    // Tom's tablet receives the family whole; Amara's is told to remove it.
+    const sync::PullReply tomAfter = pull(s, tom, tomBefore.cursor, 500, tomBefore.catchUp);
+    CHECK(byId(opsOf(tomAfter)) == byId(okafor.ops + allocatedToAmara + reallocation));
+    const sync::PullReply amaraAfter = pull(s, amara, amaraBefore.cursor, 500, amaraBefore.catchUp);
+    CHECK(amaraAfter.removedFamilies == QStringList { okafor.family });
+
+    // And the audit says who moved it, from which tablet.
+    const auto audit = require(s.audit(50));
+    const bool audited = std::any_of(audit.cbegin(), audit.cend(), [&](const auto &entry) {
+        return entry.action == QStringLiteral("allocate") && entry.userId == server.priya
+            && entry.deviceId == priya.device.id && entry.recordId == okafor.family
+            && entry.detail.contains(QStringLiteral("reallocated to tom.hughes"));
+    });
+    CHECK(audited);
+}
+
+STORAGE_TEST_CASE("Only a supervisor allocates to someone else, and only within their team",
+    "[server][supervision]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    Tablet priya = enrol(server, server.priya, "Priya's tablet");
+    const Casework okafor(amara, "Okafor");
+    push(s, amara, okafor.ops);
+    pull(s, priya);
+
+    const auto allocation = [&](Tablet &tablet, const QString &to) {
+        return tablet.create(QStringLiteral("allocation"), newId(),
+            { { "family_id", okafor.family }, { "practitioner_id", to },
+                { "allocated_on", QStringLiteral("2026-03-04") } });
+    };
+    // A practitioner records their own allocation, but cannot hand the family to Tom.
+    push(s, amara, allocation(amara, server.amara));
+    auto refused = s.push(amara.device, allocation(amara, server.tom), App);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QStringLiteral("only a supervisor may do")));
+    // A supervisor cannot allocate to another team's supervisor, or to nobody known.
+    for (const QString &to : { server.gareth, QStringLiteral("nobody") }) {
+        refused = s.push(priya.device, allocation(priya, to), App);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().message.contains(QStringLiteral("not a practitioner of this team")));
+    }
+}
