@@ -66,10 +66,22 @@ StackView {
             onConsentChosen: stack.push(consentPage, {
                 "familyId": family.familyId
             })
+            onAuditChosen: stack.push(familyAuditPage, {
+                "familyId": family.familyId,
+                "familyName": family.familyName
+            })
             onThreeHousesChosen: personId => stack.push(threeHousesPage, {
                 "familyId": family.familyId,
                 "personId": personId
             })
+        }
+    }
+
+    Component {
+        id: familyAuditPage
+
+        FamilyAuditPage {
+            onBack: stack.pop()
         }
     }
 

@@ -58,6 +58,8 @@ QString errorCodeName(Error::Code code)
         return QStringLiteral("internal");
     case Error::Code::NoConsent:
         return QStringLiteral("no-consent");
+    case Error::Code::NotPermitted:
+        return QStringLiteral("not-permitted");
     }
     return QStringLiteral("internal");
 }
@@ -977,6 +979,7 @@ int Cli::exitCodeFor(Error::Code code)
     case Error::Code::Unsupported:
         return Unsupported;
     case Error::Code::Immutable:
+    case Error::Code::NotPermitted:
         return Refused;
     case Error::Code::NoConsent:
         return NoConsent;

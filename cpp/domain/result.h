@@ -22,6 +22,7 @@ struct Error {
         Io, ///< the operating system refused a read or write
         Internal, ///< a bug: should never reach a person
         NoConsent, ///< sharing refused: someone lacks valid consent for the agency
+        NotPermitted, ///< the user's role may not do this (a supervisor's function)
     };
 
     Code code = Code::Internal;

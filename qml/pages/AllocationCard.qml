@@ -12,9 +12,20 @@ SectionCard {
     required property string familyId
     required property string leadText
 
+    /// The supervisor asks who has read or changed the family's records.
+    signal auditRequested
+
     objectName: "allocationCard"
     visible: allocation.canAllocate
     title: qsTr("Lead practitioner")
+    action: Button {
+        objectName: "openAuditButton"
+        height: Theme.touchTarget
+        text: qsTr("Audit")
+        font.pixelSize: Theme.fontBody
+        Accessible.name: qsTr("Who has read or changed this family's records")
+        onClicked: root.auditRequested()
+    }
 
     AllocationController {
         id: allocation

@@ -12,6 +12,8 @@ Page {
     id: root
 
     required property string familyId
+    /// The family's name, once read.
+    readonly property string familyName: family.familyName
 
     signal back
     /// The visit to open; an empty id records a new one.
@@ -20,6 +22,8 @@ Page {
     signal genogramChosen
     signal closureChosen
     signal consentChosen
+    /// A supervisor opens the family's audit.
+    signal auditChosen
     /// A child's three houses (the child's person id).
     signal threeHousesChosen(string personId)
 
@@ -305,6 +309,7 @@ Page {
                         Layout.fillWidth: true
                         familyId: root.familyId
                         leadText: family.hasLeadPractitioner ? qsTr("%1, since %2").arg(family.leadPractitionerName).arg(family.allocatedOn) : qsTr("Not allocated")
+                        onAuditRequested: root.auditChosen()
                     }
 
                     SupervisionCard {

@@ -167,6 +167,48 @@ void SyncClient::sync(std::function<void(Outcome)> done)
     pushNext();
 }
 
+void SyncClient::fetchFamilyAudit(
+    const QString &familyId, std::function<void(Result<QList<sync::FamilyAuditEntry>>)> done)
+{
+    auto endpoint = m_store.syncEndpoint();
+    if (!endpoint || !endpoint->isEnrolled()) {
+        done(makeError(Error::Code::NotFound,
+            tr("This tablet is not enrolled with the server. Ask IT for an enrolment code.")));
+        return;
+    }
+    if (!m_done) {
+        m_endpoint = *endpoint;
+        m_ca = QSslCertificate::fromData(m_endpoint.caPem, QSsl::Pem);
+    }
+    sync::FamilyAuditRequest request;
+    request.familyId = familyId;
+    post(QStringLiteral("/v1/family-audit"), sync::SyncCodec::encode(request),
+        [this, done = std::move(done)](QNetworkReply *reply) {
+            if (reply->error() != QNetworkReply::NoError) {
+                const int status
+                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (status == 0 || reply->error() < QNetworkReply::ContentAccessDenied) {
+                    done(makeError(Error::Code::Io,
+                        tr("The audit is kept at the centre: connect to the network to read "
+                           "it.")));
+                    return;
+                }
+                // The server's own sentence (not a supervisor, not of the team, ...).
+                auto refusal = sync::SyncCodec::decodeErrorReply(reply->readAll());
+                done(makeError(Error::Code::NotPermitted,
+                    refusal ? refusal->message
+                            : tr("The server refused to show the audit (status %1).").arg(status)));
+                return;
+            }
+            auto trail = sync::SyncCodec::decodeFamilyAuditReply(reply->readAll());
+            if (!trail) {
+                done(trail.error());
+                return;
+            }
+            done(trail->entries);
+        });
+}
+
 void SyncClient::finish(Outcome outcome)
 {
     auto done = std::move(m_done);

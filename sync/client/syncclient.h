@@ -111,6 +111,12 @@ public:
     void sync(std::function<void(Outcome)> done);
     bool isSyncing() const { return bool(m_done); }
 
+    /// Asks the server for a family's audit (a supervisor's audit viewer): who did what to
+    /// its records, when and on which tablet, newest first. Needs a connection; done gets
+    /// the entries, or the reason in words (not a supervisor, not of the team, offline).
+    void fetchFamilyAudit(
+        const QString &familyId, std::function<void(Result<QList<sync::FamilyAuditEntry>>)> done);
+
 Q_SIGNALS:
     /// Ops sent and received so far in the sync under way.
     void progress(int pushed, int pulled);

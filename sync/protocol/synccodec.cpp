@@ -65,6 +65,8 @@ constexpr QLatin1String Pulled("pulled");
 constexpr QLatin1String Team("team");
 constexpr QLatin1String Role("role");
 constexpr QLatin1String Members("members");
+constexpr QLatin1String Family("family");
+constexpr QLatin1String Entries("entries");
 } // namespace Key
 
 namespace Type
@@ -80,6 +82,8 @@ constexpr QLatin1String BlobPut("blob-put");
 constexpr QLatin1String BlobHeld("blob-held");
 constexpr QLatin1String BlobGet("blob-get");
 constexpr QLatin1String BlobRange("blob-range");
+constexpr QLatin1String FamilyAudit("family-audit");
+constexpr QLatin1String FamilyAuditTrail("family-audit-trail");
 } // namespace Type
 
 constexpr qint64 MaxPullLimit = 5000;
@@ -550,7 +554,8 @@ Result<QList<QCborValue>> decodeBody(QByteArrayView body, const CodecLimits &lim
         const bool known = sent == Type::Push || sent == Type::Pushed || sent == Type::Pull
             || sent == Type::Pulled || sent == Type::Error || sent == Type::Enrol
             || sent == Type::Enrolled || sent == Type::BlobPut || sent == Type::BlobHeld
-            || sent == Type::BlobGet || sent == Type::BlobRange;
+            || sent == Type::BlobGet || sent == Type::BlobRange || sent == Type::FamilyAudit
+            || sent == Type::FamilyAuditTrail;
         if (!known)
             return invalid(QStringLiteral("Expected a body of type \"%1\", but the body's type "
                                           "is not one this protocol has.")
@@ -1257,6 +1262,82 @@ Result<BlobGetReply> SyncCodec::decodeBlobGetReply(QByteArrayView body, const Co
     if (reply.offset > reply.size || reply.data.size() > reply.size - reply.offset)
         return invalid(
             QStringLiteral("In %1, the bytes sent run past the blob's size.").arg(where));
+    return reply;
+}
+
+QByteArray SyncCodec::encode(const FamilyAuditRequest &request)
+{
+    QCborMap body;
+    body.insert(Key::Family, request.familyId);
+    body.insert(Key::Limit, request.limit);
+    return encodeBody(Type::FamilyAudit, body);
+}
+
+Result<FamilyAuditRequest> SyncCodec::decodeFamilyAuditRequest(
+    QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(
+        body, limits, Type::FamilyAudit, { Key::Version, Key::Type, Key::Family, Key::Limit });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the family-audit body");
+    FamilyAuditRequest request;
+    auto family = nonEmptyTextOf(fields->at(2), Key::Family, where);
+    if (!family)
+        return family.error();
+    request.familyId = *family;
+    auto limit = integerOf(fields->at(3), Key::Limit, where);
+    if (!limit)
+        return limit.error();
+    if (*limit < 1 || *limit > MaxFamilyAuditEntries)
+        return invalid(QStringLiteral("In %1, \"limit\" must be between 1 and %2.")
+                           .arg(where)
+                           .arg(MaxFamilyAuditEntries));
+    request.limit = int(*limit);
+    return request;
+}
+
+// Each entry a list of eight texts, in the order of FamilyAuditEntry's fields.
+QByteArray SyncCodec::encode(const FamilyAuditReply &reply)
+{
+    QCborArray entries;
+    for (const FamilyAuditEntry &e : reply.entries)
+        entries.append(QCborArray { e.at, e.userId, e.userName, e.deviceName, e.action,
+            e.recordKind, e.recordId, e.detail });
+    QCborMap body;
+    body.insert(Key::Entries, entries);
+    return encodeBody(Type::FamilyAuditTrail, body);
+}
+
+Result<FamilyAuditReply> SyncCodec::decodeFamilyAuditReply(
+    QByteArrayView body, const CodecLimits &limits)
+{
+    auto fields = decodeBody(
+        body, limits, Type::FamilyAuditTrail, { Key::Version, Key::Type, Key::Entries });
+    if (!fields)
+        return fields.error();
+    const QString where = QStringLiteral("the family-audit-trail body");
+    auto list = listOf(fields->at(2), Key::Entries, MaxFamilyAuditEntries, "entries", where);
+    if (!list)
+        return list.error();
+    FamilyAuditReply reply;
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        const QCborValue entry = list->at(i);
+        QStringList texts;
+        if (entry.isArray() && entry.toArray().size() == 8) {
+            for (const QCborValue &part : entry.toArray()) {
+                if (!part.isString() || part.toString().size() > limits.maxStringBytes)
+                    break;
+                texts << part.toString();
+            }
+        }
+        if (texts.size() != 8)
+            return invalid(QStringLiteral("Entry %1 of %2 must be a list of eight texts.")
+                               .arg(i + 1)
+                               .arg(where));
+        reply.entries.append(
+            { texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], texts[7] });
+    }
     return reply;
 }
 

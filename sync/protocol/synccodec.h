@@ -37,6 +37,8 @@ public:
     static QByteArray encode(const BlobPutReply &reply);
     static QByteArray encode(const BlobGetRequest &request);
     static QByteArray encode(const BlobGetReply &reply);
+    static QByteArray encode(const FamilyAuditRequest &request);
+    static QByteArray encode(const FamilyAuditReply &reply);
 
     static Result<PushRequest> decodePushRequest(
         QByteArrayView body, const CodecLimits &limits = {});
@@ -56,6 +58,10 @@ public:
     static Result<BlobGetRequest> decodeBlobGetRequest(
         QByteArrayView body, const CodecLimits &limits = {});
     static Result<BlobGetReply> decodeBlobGetReply(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<FamilyAuditRequest> decodeFamilyAuditRequest(
+        QByteArrayView body, const CodecLimits &limits = {});
+    static Result<FamilyAuditReply> decodeFamilyAuditReply(
         QByteArrayView body, const CodecLimits &limits = {});
 };
 

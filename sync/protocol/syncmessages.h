@@ -151,6 +151,40 @@ struct BlobGetReply {
     QByteArray data;
 };
 
+/// Client → server: a supervisor asks who wrote, read or shared a family's records (issue 8's
+/// audit viewer), newest first, at most `limit` entries.
+struct FamilyAuditRequest {
+    QString familyId;
+    int limit = 200;
+};
+
+/// One entry of a family's audit at the centre: the server's own (pushes, pulls, allocations,
+/// blobs) and the tablets' (what a person did on a tablet), with the names the server knows.
+struct FamilyAuditEntry {
+    QString at; ///< ISO 8601 UTC
+    QString userId;
+    QString userName; ///< empty when the server knows no such user
+    QString deviceName; ///< empty for the server's own actions
+    QString action;
+    QString recordKind;
+    QString recordId;
+    QString detail;
+    friend bool operator==(const FamilyAuditEntry &a, const FamilyAuditEntry &b)
+    {
+        return a.at == b.at && a.userId == b.userId && a.userName == b.userName
+            && a.deviceName == b.deviceName && a.action == b.action && a.recordKind == b.recordKind
+            && a.recordId == b.recordId && a.detail == b.detail;
+    }
+};
+
+/// Server → client: the family's audit, newest first.
+struct FamilyAuditReply {
+    QList<FamilyAuditEntry> entries;
+};
+
+/// The most entries one family audit reply holds.
+constexpr int MaxFamilyAuditEntries = 1000;
+
 /// Any refusal: a stable word for programs and a sentence for people.
 struct ErrorReply {
     QString code;

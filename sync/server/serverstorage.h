@@ -114,6 +114,14 @@ public:
         const Device &device, const sync::BlobGetRequest &request, const QString &appVersion)
         = 0;
 
+    /// A family's audit for a supervisor's tablet (the audit viewer): the server's entries
+    /// and the tablets' for the family and every record of it, newest first. NotPermitted for
+    /// anyone but a supervisor, NotFound for a family not of their team; the reading is
+    /// itself audited.
+    virtual Result<sync::FamilyAuditReply> familyAudit(
+        const Device &device, const sync::FamilyAuditRequest &request, const QString &appVersion)
+        = 0;
+
     /// Audit entries (newest first): who, which device, what action, which record, when.
     struct AuditEntry {
         QDateTime at;

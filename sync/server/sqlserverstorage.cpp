@@ -174,6 +174,10 @@ ALTER TABLE devices ADD COLUMN scope_seen INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX device_families_pending ON device_families (device_id, complete, removed, serial);
 CREATE INDEX device_families_start ON device_families (device_id, removed, from_seq);
 )sql",
+    // Step 5: a family's audit is read by record (the supervisor's audit viewer).
+    R"sql(
+CREATE INDEX audit_log_record ON audit_log (record_kind, record_id);
+)sql",
 };
 // The same tables in PostgreSQL's types: BYTEA for BLOB, identity columns for AUTOINCREMENT
 // (a sequence never hands a number out twice either), and an op's value, which SQLite keeps
@@ -300,6 +304,10 @@ INSERT INTO scope_clock (id, version) VALUES (1, 1);
 ALTER TABLE devices ADD COLUMN scope_seen BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX device_families_pending ON device_families (device_id, complete, removed, serial);
 CREATE INDEX device_families_start ON device_families (device_id, removed, from_seq);
+)sql",
+    // Step 5: a family's audit is read by record (the supervisor's audit viewer).
+    R"sql(
+CREATE INDEX audit_log_record ON audit_log (record_kind, record_id);
 )sql",
 };
 

@@ -43,6 +43,8 @@ public:
         const QString &appVersion) override;
     Result<sync::BlobGetReply> getBlob(const Device &device, const sync::BlobGetRequest &request,
         const QString &appVersion) override;
+    Result<sync::FamilyAuditReply> familyAudit(const Device &device,
+        const sync::FamilyAuditRequest &request, const QString &appVersion) override;
     Result<QList<AuditEntry>> audit(int limit) override;
 
     /// A pull reads the log since the device's cursor row by row when it is at most this

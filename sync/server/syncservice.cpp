@@ -34,6 +34,7 @@ QHttpServerResponse storageRefusal(const Error &error)
         return refusal(Status::BadRequest, "invalid", error.message);
     case Error::Code::NoConsent:
     case Error::Code::Immutable:
+    case Error::Code::NotPermitted:
         return refusal(Status::Forbidden, "forbidden", error.message);
     case Error::Code::NotFound:
         return refusal(Status::NotFound, "not_found", error.message);
@@ -82,6 +83,8 @@ SyncService::SyncService(ServerStorage &storage, Options options, QObject *paren
         [this](const QHttpServerRequest &request) { return putBlob(request); });
     m_http.route(QStringLiteral("/v1/blob/get"), QHttpServerRequest::Method::Post,
         [this](const QHttpServerRequest &request) { return getBlob(request); });
+    m_http.route(QStringLiteral("/v1/family-audit"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest &request) { return familyAudit(request); });
     m_http.afterRequest([](QHttpServerResponse &&response) {
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         return std::move(response);
@@ -254,6 +257,21 @@ QHttpServerResponse SyncService::putBlob(const QHttpServerRequest &request)
     if (!held)
         return storageRefusal(held.error());
     return reply(sync::SyncCodec::encode(*held));
+}
+
+QHttpServerResponse SyncService::familyAudit(const QHttpServerRequest &request)
+{
+    auto found = device(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&found))
+        return std::move(*refused);
+    auto body = sync::SyncCodec::decodeFamilyAuditRequest(request.body());
+    if (!body)
+        return storageRefusal(body.error());
+    auto trail = m_storage.familyAudit(
+        std::get<Device>(found), *body, QString::fromLatin1(header(request, "X-Doorstep-App")));
+    if (!trail)
+        return storageRefusal(trail.error());
+    return reply(sync::SyncCodec::encode(*trail));
 }
 
 QHttpServerResponse SyncService::getBlob(const QHttpServerRequest &request)

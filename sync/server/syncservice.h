@@ -19,11 +19,11 @@ namespace doorstep::server
 class GuardedSslServer;
 
 /// The HTTPS API of doorstep-server (sync/PROTOCOL.md): POST /v1/enrol, /v1/push, /v1/pull,
-/// /v1/blob/put and /v1/blob/get with CBOR bodies, over TLS 1.2 or later only. Every request is
-/// checked before it reaches the storage: the body's size (413), its type (415), the app's version
-/// (426), the device's token (401; 410 for a revoked device, which must wipe itself) and the
-/// device's rate (429). Whatever is refused changes nothing and gets an error body saying
-/// why in plain words.
+/// /v1/blob/put, /v1/blob/get and /v1/family-audit with CBOR bodies, over TLS 1.2 or later only.
+/// Every request is checked before it reaches the storage: the body's size (413), its type (415),
+/// the app's version (426), the device's token (401; 410 for a revoked device, which must wipe
+/// itself) and the device's rate (429). Whatever is refused changes nothing and gets an error body
+/// saying why in plain words.
 class SyncService : public QObject
 {
     Q_OBJECT
@@ -51,6 +51,7 @@ private:
     QHttpServerResponse pull(const QHttpServerRequest &request);
     QHttpServerResponse putBlob(const QHttpServerRequest &request);
     QHttpServerResponse getBlob(const QHttpServerRequest &request);
+    QHttpServerResponse familyAudit(const QHttpServerRequest &request);
 
     /// The checks every request passes first; a response if it is refused.
     std::optional<QHttpServerResponse> refusedBeforeReading(

@@ -190,6 +190,24 @@ AppTestCase {
         tryVerify(() => TestSyncServer.syncPractitioner("amara").families.indexOf("Ingram") >= 0, 20000, "Amara's tablet received Ingram");
         tryVerify(() => TestSyncServer.syncPractitioner("tom").families.indexOf("Ingram") < 0, 20000, "Tom's tablet let Ingram go");
 
+        // The audit viewer: what the centre holds of the family's records, read by a tap.
+        tap(findChild(allocationCard, "openAuditButton"));
+        const auditPage = waitForPage("familyAuditPage");
+        verify(auditPage);
+        const auditList = findChild(auditPage, "auditList");
+        tryVerify(() => auditList.count > 0, 10000, "the audit arrived: " + item("auditSummary").text);
+        const actions = [];
+        for (let i = 0; i < auditList.count; ++i) {
+            auditList.positionViewAtIndex(i, ListView.Contain);
+            actions.push(auditList.itemAtIndex(i).modelData.actionText + " by " + auditList.itemAtIndex(i).modelData.who);
+        }
+        verify(actions.indexOf("Allocated by Priya Shah") >= 0, actions.join("; "));
+        verify(actions.indexOf("Sent to the centre by Tom Hughes") >= 0, actions.join("; "));
+        auditList.positionViewAtBeginning();
+        screenshot("team-audit");
+        goBack("familyAuditBackButton");
+        waitForPage("familyPage");
+
         // The exit questionnaire, answered on the closure page by taps, totalled for the team.
         tap(item("openClosureButton"));
         const closure = waitForPage("closurePage");

@@ -1197,3 +1197,33 @@ TEST_CASE("The last push carries the pull, and its reply the pull's answer", "[p
     checkRefused(
         refusal("push"_L1, mapBytes(with(pushEntries(), "pull"_L1, 7))), u"must be a map"_s);
 }
+
+TEST_CASE("A family audit request and its trail survive encoding, and a bad trail is refused",
+    "[protocol]")
+{
+    const auto request = SyncCodec::decodeFamilyAuditRequest(
+        SyncCodec::encode(FamilyAuditRequest { u"f-1"_s, 50 }));
+    REQUIRE(request.ok());
+    CHECK(request->familyId == u"f-1"_s);
+    CHECK(request->limit == 50);
+    CHECK_FALSE(
+        SyncCodec::decodeFamilyAuditRequest(SyncCodec::encode(FamilyAuditRequest { u"f-1"_s, 0 }))
+            .ok());
+    CHECK_FALSE(
+        SyncCodec::decodeFamilyAuditRequest(SyncCodec::encode(FamilyAuditRequest { {}, 10 })).ok());
+
+    FamilyAuditReply reply;
+    reply.entries = { { u"2026-03-04T09:00:00.000Z"_s, u"amara"_s, u"Amara Osei"_s,
+        u"Amara's tablet"_s, u"update"_s, u"visit"_s, u"v-1"_s, u"worries"_s } };
+    const auto decoded = SyncCodec::decodeFamilyAuditReply(SyncCodec::encode(reply));
+    REQUIRE(decoded.ok());
+    CHECK(decoded->entries == reply.entries);
+
+    QCborMap bad;
+    bad.insert("v"_L1, 1);
+    bad.insert("type"_L1, "family-audit-trail"_L1);
+    bad.insert("entries"_L1, QCborArray { QCborValue(QCborArray { 1, 2, 3 }) });
+    const auto refused = SyncCodec::decodeFamilyAuditReply(bad.toCborValue().toCbor());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(u"list of eight texts"_s));
+}

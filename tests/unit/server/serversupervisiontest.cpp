@@ -1,5 +1,7 @@
 #include "servertestworld.h"
 
+#include <QSet>
+
 using namespace doorstep;
 using namespace doorstep::server;
 using namespace doorstep::test;
@@ -191,4 +193,62 @@ STORAGE_TEST_CASE("Only a supervisor allocates to someone else, and only within 
         REQUIRE_FALSE(refused.ok());
         CHECK(refused.error().message.contains(QStringLiteral("not a practitioner of this team")));
     }
+}
+
+STORAGE_TEST_CASE("A supervisor reads a family's audit; a practitioner and another team cannot",
+    "[server][supervision][audit]")
+{
+    SKIP_WITHOUT_BACKEND();
+    Server<TestType> server;
+    ServerStorage &s = server.s;
+    Tablet amara = enrol(server, server.amara, "Amara's tablet");
+    Tablet priya = enrol(server, server.priya, "Priya's tablet");
+    const Tablet gareth = enrol(server, server.gareth, "Gareth's tablet");
+    const Casework okafor(amara, "Okafor");
+    const Casework other(amara, "Other");
+    push(s, amara, okafor.ops + other.ops);
+    // What Amara did on her tablet reaches the centre's audit with the next sync.
+    REQUIRE(s.recordDeviceAudit(amara.device,
+                 { { 1, QStringLiteral("2026-03-04T08:59:00.000Z"), server.amara,
+                     QStringLiteral("update"), QStringLiteral("visit"), okafor.visit,
+                     QStringLiteral("worries"), QStringLiteral("local") } },
+                 App)
+                .ok());
+    pull(s, priya);
+
+    const auto trail = require(s.familyAudit(priya.device, { okafor.family, 200 }, App));
+    REQUIRE_FALSE(trail.entries.isEmpty());
+    QSet<QString> records;
+    for (const sync::FamilyAuditEntry &entry : trail.entries) {
+        records.insert(entry.recordId);
+        CHECK(entry.recordId != other.family); // nothing of another family
+        CHECK(entry.recordId != other.visit);
+    }
+    CHECK(records.contains(okafor.family));
+    CHECK(records.contains(okafor.visit));
+    const auto onTablet = std::find_if(trail.entries.cbegin(), trail.entries.cend(),
+        [](const auto &entry) { return entry.action == QStringLiteral("device update"); });
+    REQUIRE(onTablet != trail.entries.cend());
+    CHECK(onTablet->userName == QStringLiteral("Amara Osei"));
+    CHECK(onTablet->deviceName == QStringLiteral("Amara's tablet"));
+    CHECK(onTablet->detail.endsWith(QStringLiteral("fields: worries")));
+    // Newest first, and at most the limit.
+    CHECK(require(s.familyAudit(priya.device, { okafor.family, 2 }, App)).entries.size() == 2);
+
+    auto practitioner = s.familyAudit(amara.device, { okafor.family, 200 }, App);
+    REQUIRE_FALSE(practitioner.ok());
+    CHECK(practitioner.error().code == Error::Code::NotPermitted);
+    auto otherTeam = s.familyAudit(gareth.device, { okafor.family, 200 }, App);
+    REQUIRE_FALSE(otherTeam.ok());
+    CHECK(otherTeam.error().code == Error::Code::NotFound);
+
+    // The reading is itself on record, and the refusals too.
+    const auto audit = require(s.audit(20));
+    CHECK(std::any_of(audit.cbegin(), audit.cend(), [&](const auto &entry) {
+        return entry.action == QStringLiteral("audit read") && entry.userId == server.priya
+            && entry.recordId == okafor.family;
+    }));
+    CHECK(std::any_of(audit.cbegin(), audit.cend(), [&](const auto &entry) {
+        return entry.action == QStringLiteral("refused") && entry.userId == server.amara;
+    }));
 }
