@@ -65,6 +65,7 @@ QString FamilyAuditController::actionText(const QString &action)
         return tr("%1 on a tablet").arg(actionText(done));
     }
     static const QHash<QString, const char *> words {
+        { QStringLiteral("view"), QT_TR_NOOP("Opened") },
         { QStringLiteral("create"), QT_TR_NOOP("Created") },
         { QStringLiteral("update"), QT_TR_NOOP("Changed") },
         { QStringLiteral("delete"), QT_TR_NOOP("Deleted") },

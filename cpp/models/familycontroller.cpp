@@ -153,7 +153,8 @@ void FamilyController::reload()
     m_stale = false;
     Store *store = m_session ? m_session->store() : nullptr;
     if (!store || m_familyId.isEmpty()) {
-        // Locked: nothing of the family stays in memory.
+        // Locked: nothing of the family stays in memory, and opening it again is a new view.
+        m_viewNotedFor.clear();
         clear();
         Q_EMIT detailsChanged();
         setError(-1, {});
@@ -173,6 +174,13 @@ void FamilyController::reload()
         return fail(makeError(Error::Code::NotFound,
             tr("This family is no longer on this tablet. It may have been deleted or moved "
                "to another practitioner.")));
+    // Every access is audited: the family's record was opened, once per opening (not per
+    // re-read), and the centre's audit viewer shows it after the next sync.
+    if (m_viewNotedFor != m_familyId) {
+        if (auto noted = store->noteViewed(QStringLiteral("family"), m_familyId); !noted)
+            return fail(noted.error());
+        m_viewNotedFor = m_familyId;
+    }
     auto people = PersonRepository(*store).forFamily(m_familyId);
     if (!people)
         return fail(people.error());

@@ -166,6 +166,8 @@ private:
     QString m_planStatus;
     QString m_planStartedOn;
     QString m_closureText;
+    /// The family whose opening is in the audit; empty once locked.
+    QString m_viewNotedFor;
     QVariantList m_drift;
 
     MemberListModel m_members;

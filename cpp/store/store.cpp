@@ -723,4 +723,14 @@ Result<void> Store::audit(const QString &action, const RecordKindSpec &kind,
     return (*insert)->run();
 }
 
+Result<void> Store::noteViewed(const QString &kind, const QString &recordId)
+{
+    const RecordKindSpec *spec = RecordSchema::find(kind);
+    if (!spec)
+        return makeError(Error::Code::InvalidArgument,
+            QStringLiteral("There is no kind of record called %1.").arg(kind));
+    return audit(QStringLiteral("view"), *spec, recordId, {},
+        QDateTime::fromMSecsSinceEpoch(m_options.clock(), Qt::UTC));
+}
+
 } // namespace doorstep

@@ -154,6 +154,9 @@ public:
     /// When this device last finished a sync (null if never).
     Result<QDateTime> lastSyncedAt();
     Result<void> noteSyncedAt(const QDateTime &at);
+    /// Notes in the audit that the user opened a record (a family's page): every access is
+    /// audited, and the entry reaches the centre's audit with the next sync.
+    Result<void> noteViewed(const QString &kind, const QString &recordId);
     /// Who this tablet's user is at the centre, as the last sync that said it told it
     /// (storeteam.cpp); nothing before then. Replaced whole by each sync that tells it.
     Result<std::optional<TeamView>> teamView();

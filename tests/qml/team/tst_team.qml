@@ -203,6 +203,8 @@ AppTestCase {
         }
         verify(actions.indexOf("Allocated by Priya Shah") >= 0, actions.join("; "));
         verify(actions.indexOf("Sent to the centre by Tom Hughes") >= 0, actions.join("; "));
+        // Opening the family's page is on record too, from the supervisor's tablet.
+        verify(actions.indexOf("Opened on a tablet by Priya Shah") >= 0, actions.join("; "));
         auditList.positionViewAtBeginning();
         screenshot("team-audit");
         goBack("familyAuditBackButton");

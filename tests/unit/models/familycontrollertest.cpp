@@ -278,3 +278,37 @@ TEST_CASE("A covered family page reads new records once it shows again", "[model
     controller.setActive(true);
     CHECK(controller.visits()->count() == 3);
 }
+
+TEST_CASE("Opening a family's page is audited once per opening, not per re-read", "[models]")
+{
+    test::SessionFixture fixture;
+    const QString okafor = fixture.family(QStringLiteral("Okafor"), 10);
+    const auto views = [&] {
+        auto query = fixture.session->store()->query(QStringLiteral(
+            "SELECT count(*) FROM audit_log WHERE action = 'view' AND record_kind = 'family' "
+            "AND record_id = ? AND fields = '' AND origin = 'local'"));
+        REQUIRE(query.ok());
+        query->bind(1, okafor);
+        REQUIRE(query->step().ok());
+        return int(query->integer(0));
+    };
+    CHECK(views() == 0);
+    FamilyController controller;
+    controller.setSession(fixture.session.get());
+    controller.setFamilyId(okafor);
+    REQUIRE(controller.isFound());
+    CHECK(views() == 1);
+    controller.reload();
+    fixture.add("visit",
+        { { QStringLiteral("family_id"), okafor },
+            { QStringLiteral("visit_at"), QDateTime(fixture.today(), QTime(9, 0)) } });
+    CHECK(views() == 1);
+    // Locked and opened again: a new view.
+    fixture.session->lock();
+    fixture.unlock();
+    CHECK(views() == 2);
+    // The store refuses a kind it does not know, in words.
+    auto unknown = fixture.session->store()->noteViewed(QStringLiteral("diary"), okafor);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message == QStringLiteral("There is no kind of record called diary."));
+}
